@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using Vivapolis.Api.Infrastructure;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Content;
+
+/// <summary>What a content document says about its type, for routes and event streams.</summary>
+public interface IContentDocument
+{
+    /// <summary>Singular name used in events and responses: <c>article</c>.</summary>
+    static abstract string TypeName { get; }
+
+    /// <summary>Plural path segment: <c>articles</c> in <c>/api/v1/articles</c>.</summary>
+    static abstract string RouteSegment { get; }
+}
+
+/// <summary>
+/// The stored, editable side of an item: the editor's content plus what the system keeps about it.
+/// The editable content is kept in its contract shape: it is exactly what editors send and get back.
+/// </summary>
+public abstract class ContentDocument<TContent> : IRevisioned where TContent : class, IItemContent
+{
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public Locale Locale { get; set; }
+
+    /// <summary>"fr/vers-un-modele-francais": one string so a plain unique index keeps slugs unique per locale.</summary>
+    public string SlugKey { get; set; } = "";
+
+    public ContentStatus Status { get; set; } = ContentStatus.Draft;
+
+    /// <summary>Raised by every change; Marten checks it so that no concurrent edit is lost.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The version the public sees, when published.</summary>
+    public int? PublishedVersion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public TContent Content { get; set; } = null!;
+
+    [JsonIgnore]
+    public bool HasUnpublishedChanges => Status == ContentStatus.Published && PublishedVersion != Version;
+
+    public static string KeyOf(Locale locale, string slug) => $"{Json.Name(locale)}/{slug}";
+
+    public Managed<TContent> ToManaged(string type) => new()
+    {
+        Id = Id, Type = type, Slug = Slug, Status = Status, Version = Version,
+        HasUnpublishedChanges = HasUnpublishedChanges,
+        CreatedAt = CreatedAt, CreatedBy = CreatedBy, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy,
+        PublishedAt = PublishedAt, Content = Content,
+    };
+
+    public ManagedSummary ToSummary(string type) => new()
+    {
+        Id = Id, Type = type, Title = Title, Slug = Slug, Locale = Locale, Status = Status, Version = Version,
+        HasUnpublishedChanges = HasUnpublishedChanges, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy,
+        PublishedAt = PublishedAt,
+    };
+}

@@ -1,0 +1,142 @@
+using FluentValidation;
+using Marten;
+using Vivapolis.Api.Infrastructure;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Content;
+
+/// <summary>
+/// Create, edit, publish, unpublish and delete, written once for every content type. Each operation is one
+/// unit of work: the document change, the delivery copy and the lifecycle event commit together.
+/// </summary>
+public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
+    ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock)
+    where TDoc : ContentDocument<TContent>, IContentDocument, new()
+    where TContent : class, IItemContent
+    where TDelivery : class
+{
+    public async Task<TDoc> CreateAsync(TContent content, string by, CancellationToken ct)
+    {
+        content = await ValidAsync(content, ct);
+        var now = clock.Now();
+        var doc = new TDoc
+        {
+            Id = Guid.CreateVersion7(now), Version = 1, Status = ContentStatus.Draft,
+            CreatedAt = now, CreatedBy = by, UpdatedAt = now, UpdatedBy = by,
+        };
+        await ApplyAsync(doc, content, ct);
+        session.Insert(doc);
+        session.Events.StartStream<TDoc>(doc.Id, new ItemCreated(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
+        await session.SaveChangesAsync(ct);
+        return doc;
+    }
+
+    public async Task<TDoc> UpdateAsync(Guid id, string? ifMatch, TContent content, string by, CancellationToken ct)
+    {
+        var doc = await LoadAsync(id, ct);
+        var expected = RequireCurrent(doc, ifMatch);
+        content = await ValidAsync(content, ct);
+        var now = clock.Now();
+        await ApplyAsync(doc, content, ct);
+        Touch(doc, expected, by, now);
+        session.Events.Append(doc.Id, new ItemEdited(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
+        await session.SaveChangesAsync(ct);
+        return doc;
+    }
+
+    public async Task<TDoc> PublishAsync(Guid id, string? ifMatch, string by, CancellationToken ct)
+    {
+        var doc = await LoadAsync(id, ct);
+        var expected = ifMatch is null ? doc.Version : RequireCurrent(doc, ifMatch);
+        var now = clock.Now();
+        doc.Status = ContentStatus.Published;
+        doc.PublishedAt ??= now;
+        Touch(doc, expected, by, now);
+        doc.PublishedVersion = doc.Version;
+        session.Store(type.ToDelivery(doc));
+        session.Events.Append(doc.Id, new ItemPublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
+        await session.SaveChangesAsync(ct);
+        return doc;
+    }
+
+    public async Task<TDoc> UnpublishAsync(Guid id, string? ifMatch, string by, CancellationToken ct)
+    {
+        var doc = await LoadAsync(id, ct);
+        if (doc.Status != ContentStatus.Published)
+            throw ProblemException.Conflict(Text.Of(
+                $"Seul un élément publié peut être dépublié ; celui-ci est à l'état « {Json.Name(doc.Status)} ».",
+                $"Only a published item can be unpublished; this one is '{Json.Name(doc.Status)}'."));
+        var expected = ifMatch is null ? doc.Version : RequireCurrent(doc, ifMatch);
+        var now = clock.Now();
+        doc.Status = ContentStatus.Unpublished;
+        doc.PublishedVersion = null;
+        Touch(doc, expected, by, now);
+        session.Delete<TDelivery>(doc.Id);
+        session.Events.Append(doc.Id, new ItemUnpublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
+        await session.SaveChangesAsync(ct);
+        return doc;
+    }
+
+    public async Task DeleteAsync(Guid id, string? ifMatch, string by, CancellationToken ct)
+    {
+        var doc = await LoadAsync(id, ct);
+        if (ifMatch is not null) RequireCurrent(doc, ifMatch);
+        var now = clock.Now();
+        session.Delete(doc);
+        session.Delete<TDelivery>(doc.Id);
+        session.Events.Append(doc.Id, new ItemDeleted(type.Name, doc.Slug, doc.Locale, doc.Version + 1, by, now));
+        await session.SaveChangesAsync(ct);
+    }
+
+    private async Task<TDoc> LoadAsync(Guid id, CancellationToken ct) =>
+        await session.LoadAsync<TDoc>(id, ct) ?? throw ProblemException.NotFound();
+
+    /// <summary>412 when the client edited an older version, 428 when it did not say which version it edited.</summary>
+    private static int RequireCurrent(TDoc doc, string? ifMatch)
+    {
+        var version = ETags.VersionFrom(ifMatch);
+        if (version is null)
+            throw new ProblemException(428, Problems.Title(428), Text.Of(
+                "Envoyez l'ETag de l'élément dans l'en-tête If-Match, pour que personne n'écrase le travail d'un autre.",
+                "Send the item's ETag in the If-Match header, so that nobody overwrites someone else's work."));
+        if (version != doc.Version)
+            throw new ProblemException(412, Problems.Title(412), Text.Of(
+                "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                "Someone else changed this item in the meantime: reload it before saving."),
+                new Dictionary<string, object?> { ["currentVersion"] = doc.Version });
+        return version.Value;
+    }
+
+    /// <summary>Raise the version; Marten refuses the write if the stored one moved on since we read it.</summary>
+    private void Touch(TDoc doc, int expected, string by, DateTimeOffset now)
+    {
+        doc.Version = expected + 1;
+        doc.UpdatedAt = now;
+        doc.UpdatedBy = by;
+        session.UpdateRevision(doc, doc.Version);
+    }
+
+    private async Task<TContent> ValidAsync(TContent content, CancellationToken ct)
+    {
+        var normalized = type.Normalize(content);
+        await type.Validator.ValidateAndThrowAsync(normalized, ct);
+        return normalized;
+    }
+
+    private async Task ApplyAsync(TDoc doc, TContent content, CancellationToken ct)
+    {
+        var slug = content.Slug ?? (doc.Slug.Length > 0 ? doc.Slug : Slugs.From(type.TitleOf(content)));
+        var key = ContentDocument<TContent>.KeyOf(content.Locale, slug);
+        if (key != doc.SlugKey &&
+            await session.Query<TDoc>().AnyAsync(d => d.SlugKey == key && d.Id != doc.Id, ct))
+            throw new ProblemException(409, Problems.Title(409), Text.Of(
+                $"Le slug « {slug} » est déjà utilisé dans cette langue : choisissez-en un autre.",
+                $"The slug '{slug}' is already taken in this language: choose another one."),
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["slug"] = [Text.Of("Ce slug est déjà utilisé.", "This slug is already taken.")] } });
+        doc.Content = content;
+        doc.Title = type.TitleOf(content);
+        doc.Locale = content.Locale;
+        doc.Slug = slug;
+        doc.SlugKey = key;
+    }
+}

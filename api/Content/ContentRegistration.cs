@@ -1,0 +1,40 @@
+using FluentValidation;
+using Marten;
+using Marten.Schema;
+using Vivapolis.Api.Content.Delivery;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Content;
+
+public static class ContentRegistration
+{
+    /// <summary>Registers one content type with the shared machinery: its descriptor, lifecycle and storage.</summary>
+    public static IServiceCollection AddContentType<TDoc, TContent, TDelivery, TType>(this IServiceCollection services)
+        where TDoc : ContentDocument<TContent>, IContentDocument, new()
+        where TContent : class, IItemContent
+        where TDelivery : class, IDeliveryItem
+        where TType : ContentType<TDoc, TContent, TDelivery>
+    {
+        services.AddSingleton<ContentType<TDoc, TContent, TDelivery>, TType>();
+        services.AddScoped<ContentLifecycle<TDoc, TContent, TDelivery>>();
+        services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<TDoc>()
+                .UseNumericRevisions(true)
+                .UniqueIndex(UniqueIndexType.Computed, x => x.SlugKey)
+                .Duplicate(x => x.UpdatedAt);
+            // The delivery table is read with SQL on these expressions (see DeliveryReader).
+            opts.Schema.For<TDelivery>()
+                .Duplicate(x => x.PublishedAt)
+                .Index(x => x.Slug)
+                .GinIndexJsonData();
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddContentInfrastructure(this IServiceCollection services)
+    {
+        services.AddSingleton<DeliveryReader>();
+        return services;
+    }
+}

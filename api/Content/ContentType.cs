@@ -1,0 +1,27 @@
+using FluentValidation;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Content;
+
+/// <summary>
+/// Everything the shared machinery needs to know about one content type. A new type brings its document,
+/// its content and delivery records, a validator and one of these; lifecycle, endpoints and delivery are shared.
+/// </summary>
+public abstract class ContentType<TDoc, TContent, TDelivery>
+    where TDoc : ContentDocument<TContent>, IContentDocument, new()
+    where TContent : class, IItemContent
+    where TDelivery : class
+{
+    public string Name => TDoc.TypeName;
+
+    /// <summary>The title shown in lists, which slugs are made from.</summary>
+    public abstract string TitleOf(TContent content);
+
+    /// <summary>Clean what was sent before it is validated and stored: trim, sanitise rich text.</summary>
+    public abstract TContent Normalize(TContent content);
+
+    /// <summary>The shape the public sees, stored when the item is published.</summary>
+    public abstract TDelivery ToDelivery(TDoc document);
+
+    public abstract IValidator<TContent> Validator { get; }
+}

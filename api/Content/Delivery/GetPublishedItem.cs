@@ -1,0 +1,38 @@
+using FastEndpoints;
+using Vivapolis.Api.Content.Management;
+using Vivapolis.Api.Infrastructure;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Content.Delivery;
+
+/// <summary>One published item by its slug.</summary>
+public sealed class PublishedItemRequest
+{
+    /// <summary>The item's slug.</summary>
+    public string Slug { get; init; } = "";
+
+    /// <summary>Language version to return.</summary>
+    [QueryParam]
+    public Locale Locale { get; init; } = Locale.Fr;
+}
+
+/// <summary>GET /api/v1/{type}/{slug}: drafts, unpublished and unknown slugs are the same 404.</summary>
+public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItemRequest, TDelivery>
+    where TDoc : IContentDocument
+    where TDelivery : class
+{
+    public override void Configure()
+    {
+        Get($"/api/v1/{TDoc.RouteSegment}/{{slug}}");
+        AllowAnonymous();
+        Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 404).Produces(304));
+        Summary(s => s.Summary = $"Get a published {TDoc.TypeName} by its slug");
+    }
+
+    public override async Task HandleAsync(PublishedItemRequest request, CancellationToken ct)
+    {
+        var json = await Resolve<DeliveryReader>().ReadOneAsync<TDelivery>(request.Slug, request.Locale, ct)
+                   ?? throw ProblemException.NotFound();
+        await DeliveryResponse.WriteJsonAsync(HttpContext, json, ct);
+    }
+}

@@ -1,0 +1,38 @@
+using FastEndpoints;
+using Vivapolis.Api.Content.Management;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Content.Delivery;
+
+/// <summary>Query parameters every delivery list takes; each type adds its filters.</summary>
+public abstract class DeliveryListRequest : PageRequest
+{
+    /// <summary>Language version to list.</summary>
+    [QueryParam]
+    public Locale Locale { get; init; } = Locale.Fr;
+}
+
+/// <summary>GET /api/v1/{type}: published items, newest first, streamed as stored.</summary>
+public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TRequest, Page<TDelivery>>
+    where TDoc : IContentDocument
+    where TRequest : DeliveryListRequest, new()
+    where TDelivery : class
+{
+    public override void Configure()
+    {
+        Get($"/api/v1/{TDoc.RouteSegment}");
+        AllowAnonymous();
+        Description(b => b.Document<EmptyRequest, Page<TDelivery>>(200, 400).Produces(304));
+        Summary(s => s.Summary = $"List published {TDoc.RouteSegment}, newest first");
+    }
+
+    /// <summary>The type's own filters.</summary>
+    protected abstract DeliveryFilter Filter(TRequest request);
+
+    public override async Task HandleAsync(TRequest request, CancellationToken ct)
+    {
+        var json = await Resolve<DeliveryReader>()
+            .ReadPageAsync<TDelivery>(request.Locale, Filter(request), request.Limit, request.Cursor, ct);
+        await DeliveryResponse.WriteJsonAsync(HttpContext, json, ct);
+    }
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using Vivapolis.Api.Content;
+using Vivapolis.Contracts.Articles;
+
+namespace Vivapolis.Api.Features.Articles;
+
+/// <summary>The stored, editable article.</summary>
+public sealed class Article : ContentDocument<ArticleContent>, IContentDocument
+{
+    public static string TypeName => "article";
+    public static string RouteSegment => "articles";
+}
+
+public sealed class ArticleType(ArticleValidator validator) : ContentType<Article, ArticleContent, ArticleDelivery>
+{
+    public override IValidator<ArticleContent> Validator => validator;
+
+    public override string TitleOf(ArticleContent content) => content.Title;
+
+    public override ArticleContent Normalize(ArticleContent c) => c with
+    {
+        Title = c.Title?.Trim() ?? "",
+        Slug = string.IsNullOrWhiteSpace(c.Slug) ? null : c.Slug.Trim(),
+        Standfirst = c.Standfirst?.Trim(),
+        Body = RichText.Sanitize(c.Body),
+        Rubric = c.Rubric?.Trim(),
+        Authors = Clean(c.Authors),
+        Tags = Clean(c.Tags),
+        Themes = Clean(c.Themes),
+        RelatedFiches = c.RelatedFiches ?? [],
+        RelatedEvents = c.RelatedEvents ?? [],
+    };
+
+    public override ArticleDelivery ToDelivery(Article a) => new()
+    {
+        Id = a.Id, Locale = a.Locale, TranslationGroup = a.Content.TranslationGroup ?? a.Id, Slug = a.Slug,
+        Title = a.Content.Title, Standfirst = a.Content.Standfirst, Body = a.Content.Body, Rubric = a.Content.Rubric,
+        Authors = a.Content.Authors, Interviewee = a.Content.Interviewee, Tags = a.Content.Tags, Themes = a.Content.Themes,
+        RelatedFiches = a.Content.RelatedFiches, RelatedEvents = a.Content.RelatedEvents,
+        Seo = a.Content.Seo, Cover = a.Content.Cover,
+        PublishedAt = a.PublishedAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt, Version = a.Version,
+    };
+
+    private static IReadOnlyList<string> Clean(IReadOnlyList<string>? values) =>
+        values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct().ToList() ?? [];
+}
+
+public static class ArticlesRegistration
+{
+    public static IServiceCollection AddArticles(this IServiceCollection services) => services
+        .AddSingleton<ArticleValidator>()
+        .AddContentType<Article, ArticleContent, ArticleDelivery, ArticleType>();
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Vivapolis.Api.Features.Auth;
+
+public sealed class JwtSettings
+{
+    public const string Issuer = "vivapolis";
+    public const string Audience = "vivapolis-manage";
+
+    public required SymmetricSecurityKey Key { get; init; }
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>Issues and checks the bearer tokens of the management API.</summary>
+public sealed class Tokens(JwtSettings settings, TimeProvider clock)
+{
+    public (string Token, int ExpiresIn) Issue(User user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = JwtSettings.Issuer,
+            Audience = JwtSettings.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + settings.Lifetime,
+            Subject = new ClaimsIdentity([
+                new Claim("sub", user.Id.ToString()),
+                new Claim("email", user.Email),
+                new Claim("name", user.DisplayName),
+                new Claim("role", user.Role),
+            ]),
+            SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, (int)settings.Lifetime.TotalSeconds);
+    }
+}
+
+public static class AuthSetup
+{
+    public const string KeySetting = "Vivapolis:Jwt:SigningKey";
+
+    public static IServiceCollection AddVivapolisAuth(this IServiceCollection services, IConfiguration config)
+    {
+        // Resolved on first use, so that commands which sign nobody in (openapi) run without a key.
+        services.AddSingleton(_ =>
+        {
+            var secret = config[KeySetting];
+            if (string.IsNullOrEmpty(secret) || Encoding.UTF8.GetByteCount(secret) < 32)
+                throw new InvalidOperationException(
+                    $"{KeySetting} must be set to at least 32 random characters (environment variable Vivapolis__Jwt__SigningKey).");
+            return new JwtSettings { Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)) };
+        });
+        services.AddSingleton<Tokens>();
+        services.AddScoped<Accounts>();
+        services.ConfigureMarten(o => o.Schema.For<User>().UniqueIndex(u => u.Email));
+        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwtSettings>((o, settings) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = JwtSettings.Issuer,
+                    ValidAudience = JwtSettings.Audience,
+                    IssuerSigningKey = settings.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = "email",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

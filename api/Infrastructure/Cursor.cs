@@ -1,0 +1,34 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Vivapolis.Api.Infrastructure;
+
+/// <summary>
+/// An opaque keyset position: the sort value and the id of the last item of a page. Base64url of 24 bytes,
+/// so clients cannot build one by hand and anything else is rejected as a 400.
+/// </summary>
+public readonly record struct Cursor(DateTime At, Guid Id)
+{
+    public string Encode()
+    {
+        Span<byte> bytes = stackalloc byte[24];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, At.ToUniversalTime().Ticks);
+        Id.TryWriteBytes(bytes[8..]);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public static bool TryDecode(string? text, [NotNullWhen(true)] out Cursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text) || text.Length != 32) return false;
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        Span<byte> bytes = stackalloc byte[24];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 24) return false;
+        var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
+        cursor = new Cursor(new DateTime(ticks, DateTimeKind.Utc), new Guid(bytes[8..]));
+        return true;
+    }
+
+    public static bool IsValidOrAbsent(string? text) => string.IsNullOrEmpty(text) || TryDecode(text, out _);
+}

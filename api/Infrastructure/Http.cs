@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Vivapolis.Api.Infrastructure;
+
+/// <summary>What every HTTP exchange goes through: limits, languages, compression, CORS and security headers.</summary>
+public static class Http
+{
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddVivapolisHttp(this IServiceCollection services, IConfiguration config)
+    {
+        var maxBody = config.GetValue("Vivapolis:Http:MaxRequestBodyBytes", DefaultMaxBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/problem+json", "application/yaml", "text/calendar", "application/atom+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider>(new VivapolisCorsPolicies(
+            config["Vivapolis:Cors:ManageOrigins"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? ["http://127.0.0.1:5173", "http://localhost:5173"]));
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        return services;
+    }
+
+    public static WebApplication UseVivapolisHttp(this WebApplication app)
+    {
+        var maxBody = app.Configuration.GetValue("Vivapolis:Http:MaxRequestBodyBytes", DefaultMaxBodyBytes);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (http, next) =>
+        {
+            // A declared length over the limit is refused before anything reads the body (Kestrel also caps
+            // bodies without a length; the test server does not, hence this check).
+            if (http.Request.ContentLength > maxBody)
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            await next();
+        });
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("fr");
+            o.AddSupportedCultures("fr", "en");
+            o.AddSupportedUICultures("fr", "en");
+            o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        app.UseResponseCompression();
+        app.UseRouting();
+        app.UseCors();
+        return app;
+    }
+}
+
+/// <summary>
+/// Delivery and feeds are open to every origin without credentials; management and sign-in answer only the
+/// configured editor SPA origins, so another site's page cannot drive an editor's session.
+/// </summary>
+public sealed class VivapolisCorsPolicies(string[] manageOrigins) : ICorsPolicyProvider
+{
+    private static readonly string[] Exposed = ["ETag", "Location", "Retry-After", "Content-Language"];
+
+    private readonly CorsPolicy _manage = new CorsPolicyBuilder()
+        .WithOrigins(manageOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(Exposed)
+        .SetPreflightMaxAge(TimeSpan.FromHours(1)).Build();
+
+    private readonly CorsPolicy _public = new CorsPolicyBuilder()
+        .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders(Exposed)
+        .SetPreflightMaxAge(TimeSpan.FromHours(1)).Build();
+
+    public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+    {
+        var path = context.Request.Path;
+        var isManagement = path.StartsWithSegments("/api/v1/manage") || path.StartsWithSegments("/api/v1/auth");
+        return Task.FromResult<CorsPolicy?>(isManagement ? _manage : _public);
+    }
+}

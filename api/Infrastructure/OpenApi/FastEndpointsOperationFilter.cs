@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using FastEndpoints;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Vivapolis.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// FastEndpoints shows ApiExplorer one opaque request DTO per endpoint. This filter reads the endpoint's own
+/// definition and documents what the DTO really binds: route, query and header parameters, the summary, and
+/// whether a bearer token is required. Bodies and responses are declared on each endpoint (see
+/// <c>ManagementRoutes.Document</c>), so nothing is guessed here.
+/// </summary>
+public sealed partial class FastEndpointsOperationFilter : IOperationFilter
+{
+    public const string BearerScheme = "bearer";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var definition = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<EndpointDefinition>().FirstOrDefault();
+        if (definition is null) return;
+
+        operation.Summary = definition.EndpointSummary?.Summary ?? operation.Summary;
+        if (!string.IsNullOrWhiteSpace(definition.EndpointSummary?.Description))
+            operation.Description = definition.EndpointSummary.Description;
+        operation.OperationId = definition.EndpointType.Name;
+        operation.Tags = new HashSet<OpenApiTagReference> { new(TagOf(definition), context.Document) };
+
+        var route = definition.Routes[0];
+        var routeNames = RouteParameter().Matches(route).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        operation.Parameters ??= [];
+        operation.Parameters.Clear();
+        foreach (var property in definition.ReqDtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var location = LocationOf(property, routeNames);
+            if (location is null) continue;
+            var name = property.GetCustomAttribute<FromHeaderAttribute>()?.HeaderName
+                       ?? (location == ParameterLocation.Path ? routeNames.First(n => n.Equals(property.Name, StringComparison.OrdinalIgnoreCase))
+                                                               : JsonName(property.Name));
+            var schema = context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository, memberInfo: property);
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = location,
+                Required = location == ParameterLocation.Path,
+                Description = schema.Description,
+                Schema = schema,
+            });
+        }
+
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
+            ];
+        }
+    }
+
+    private static ParameterLocation? LocationOf(PropertyInfo property, HashSet<string> routeNames)
+    {
+        if (property.GetCustomAttribute<FromBodyAttribute>() is not null) return null;
+        if (property.GetCustomAttribute<FromHeaderAttribute>() is not null) return ParameterLocation.Header;
+        if (routeNames.Contains(property.Name)) return ParameterLocation.Path;
+        if (property.GetCustomAttribute<QueryParamAttribute>() is not null) return ParameterLocation.Query;
+        return null;
+    }
+
+    /// <summary>"/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type.</summary>
+    private static string TagOf(EndpointDefinition definition)
+    {
+        var segments = definition.Routes[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var index = segments.Length > 3 && segments[2] == "manage" ? 3 : 2;
+        return index < segments.Length ? segments[index] : segments[^1];
+    }
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,79 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.Swagger;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Api.Infrastructure.OpenApi;
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddVivapolisOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Vivapolis CMS API",
+                Version = "v1",
+                Description = "Headless CMS of the Vivapolis network: delivery (anonymous, published content), " +
+                              "management (bearer token) and the change feed. Errors are application/problem+json " +
+                              "(RFC 9457), in French unless Accept-Language asks for English.",
+            });
+            foreach (var xml in new[] { "Vivapolis.Api.xml", "Vivapolis.Contracts.xml" })
+                o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, xml));
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.CustomSchemaIds(SchemaId);
+            o.AddSecurityDefinition(FastEndpointsOperationFilter.BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Token from POST /api/v1/auth/token.",
+            });
+            o.OperationFilter<FastEndpointsOperationFilter>();
+            o.DocumentFilter<StableOrder>();
+        });
+        return services;
+    }
+
+    /// <summary>Readable, stable schema names: Page&lt;ArticleDelivery&gt; → ArticleDeliveryPage, Managed&lt;ArticleContent&gt; → ManagedArticle.</summary>
+    public static string SchemaId(Type type)
+    {
+        if (!type.IsGenericType) return type.Name;
+        var argument = SchemaId(type.GetGenericArguments()[0]);
+        var definition = type.GetGenericTypeDefinition();
+        if (definition == typeof(Managed<>)) return "Managed" + argument.Replace("Content", "");
+        if (definition == typeof(Page<>)) return argument + "Page";
+        return type.Name[..type.Name.IndexOf('`')] + argument;
+    }
+
+    /// <summary>The document as YAML, exactly as committed in openapi.yaml.</summary>
+    public static string ToYaml(ISwaggerProvider provider)
+    {
+        var document = provider.GetSwagger(DocumentName);
+        using var text = new StringWriter { NewLine = "\n" };
+        document.SerializeAsV3(new OpenApiYamlWriter(text));
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>Sorted paths and schemas, so the committed file only changes when the surface does.</summary>
+    private sealed class StableOrder : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            var paths = document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            document.Paths.Clear();
+            foreach (var (key, value) in paths) document.Paths.Add(key, value);
+            if (document.Components?.Schemas is { } schemas)
+            {
+                var sorted = schemas.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+                schemas.Clear();
+                foreach (var (key, value) in sorted) schemas.Add(key, value);
+            }
+        }
+    }
+}

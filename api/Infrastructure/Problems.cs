@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using FluentValidation.Results;
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Vivapolis.Api.Infrastructure;
+
+/// <summary>A failure an endpoint reports on purpose; the exception handler turns it into a problem response.</summary>
+public class ProblemException(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    : Exception(detail ?? title)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ProblemException NotFound() =>
+        new(StatusCodes.Status404NotFound, Text.Of("Ressource introuvable", "Not found"));
+
+    public static ProblemException Conflict(string detail) =>
+        new(StatusCodes.Status409Conflict, Text.Of("Conflit", "Conflict"), detail);
+}
+
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static IServiceCollection AddVivapolisProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var problem = ctx.ProblemDetails;
+            if (problem.Status is { } status && (problem.Title is null || problem.Title == ReasonPhrase(status, english: true)))
+                problem.Title = Title(status);
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The shape FastEndpoints' validation failures take: RFC 9457 with <c>errors: { field: [messages] }</c>.</summary>
+    public static HttpValidationProblemDetails ValidationProblem(IEnumerable<ValidationFailure> failures, HttpContext http, int status)
+    {
+        var errors = failures
+            .GroupBy(f => FieldName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => FriendlyMessage(f)).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = status,
+            Title = Text.Of("La requête contient des erreurs", "The request has validation errors"),
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Instance = http.Request.Path,
+            Extensions = { ["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier },
+        };
+    }
+
+    /// <summary>Prefix of the messages we give FastEndpoints for query and route values it cannot bind.</summary>
+    public const char BindingMark = '\u2063';
+
+    private static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(CamelCase));
+
+    private static string CamelCase(string segment) =>
+        segment.Length == 0 || char.IsLower(segment[0]) ? segment : char.ToLowerInvariant(segment[0]) + segment[1..];
+
+    // Failures without an error code come from FastEndpoints, not from a validator: either a value it could not
+    // bind (our own message, marked) or JSON it could not read, whose text is the serializer's, in English and
+    // about .NET types. Those get a plain sentence instead.
+    private static string FriendlyMessage(ValidationFailure failure)
+    {
+        if (!string.IsNullOrEmpty(failure.ErrorCode)) return failure.ErrorMessage;
+        if (failure.ErrorMessage.StartsWith(BindingMark)) return failure.ErrorMessage[1..];
+        return Text.Of("Valeur illisible : le JSON est mal formé ou ce champ n'a pas le bon type.",
+                       "Unreadable value: the JSON is malformed or this field has the wrong type.");
+    }
+
+    public static string Title(int status) => status switch
+    {
+        400 => Text.Of("Requête invalide", "Bad request"),
+        401 => Text.Of("Authentification requise", "Authentication required"),
+        403 => Text.Of("Accès refusé", "Forbidden"),
+        404 => Text.Of("Ressource introuvable", "Not found"),
+        405 => Text.Of("Méthode non autorisée", "Method not allowed"),
+        409 => Text.Of("Conflit", "Conflict"),
+        412 => Text.Of("Version périmée", "Precondition failed"),
+        413 => Text.Of("Requête trop volumineuse", "Request too large"),
+        415 => Text.Of("Type de contenu non pris en charge", "Unsupported media type"),
+        428 => Text.Of("En-tête If-Match requis", "If-Match header required"),
+        429 => Text.Of("Trop de requêtes", "Too many requests"),
+        _ when status >= 500 => Text.Of("Erreur interne du serveur", "Internal server error"),
+        _ => ReasonPhrase(status, english: true),
+    };
+
+    private static string ReasonPhrase(int status, bool english) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}
+
+/// <summary>The one place where exceptions become problem responses; endpoints do not catch.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ProblemException p => new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Detail },
+            FluentValidation.ValidationException v => Problems.ValidationProblem(v.Errors, http, 400),
+            ConcurrencyException or DocumentAlreadyExistsException => Stale(),
+            MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+                new ProblemDetails { Status = 409, Detail = Text.Of("Cette valeur est déjà utilisée.", "This value is already taken.") },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = new ProblemDetails { Status = 500 };
+        }
+        if (exception is ProblemException pe)
+            foreach (var (key, value) in pe.Extensions) problem.Extensions[key] = value;
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Stale() => new()
+    {
+        Status = 412,
+        Detail = Text.Of("Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                         "Someone else changed this item in the meantime: reload it before saving."),
+    };
+}

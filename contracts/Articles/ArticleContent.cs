@@ -1,0 +1,42 @@
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Contracts.Articles;
+
+/// <summary>What an editor writes in an article (magazine interview or news).</summary>
+public sealed record ArticleContent : IItemContent
+{
+    /// <summary>Language of the article.</summary>
+    public Locale Locale { get; init; } = Locale.Fr;
+    /// <summary>Shared by the French and English versions of the same article; a new group when absent.</summary>
+    public Guid? TranslationGroup { get; init; }
+    /// <summary>URL name, lowercase letters, digits and hyphens; made from the title when absent.</summary>
+    public string? Slug { get; init; }
+    /// <summary>Title (3 to 200 characters).</summary>
+    public string Title { get; init; } = "";
+    /// <summary>Chapô: the short introduction under the title.</summary>
+    public string? Standfirst { get; init; }
+    /// <summary>Rich text (HTML). Sanitised on write with an allow-list: scripts, event handlers and unsafe URLs are removed.</summary>
+    public string? Body { get; init; }
+    /// <summary>Magazine section, for example "Écosystème".</summary>
+    public string? Rubric { get; init; }
+    /// <summary>Names of the authors.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>The person interviewed, for interviews.</summary>
+    public Interviewee? Interviewee { get; init; }
+    /// <summary>Free tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Theme codes from <c>GET /api/v1/themes</c>, for example <c>mobilite</c>.</summary>
+    public IReadOnlyList<string> Themes { get; init; } = [];
+    /// <summary>Ids of related fiches.</summary>
+    public IReadOnlyList<Guid> RelatedFiches { get; init; } = [];
+    /// <summary>Ids of related events.</summary>
+    public IReadOnlyList<Guid> RelatedEvents { get; init; } = [];
+    public SeoFields? Seo { get; init; }
+    public CoverImage? Cover { get; init; }
+}
+
+/// <summary>The person an interview is with.</summary>
+/// <param name="Name">Full name.</param>
+/// <param name="Role">Job title, for example "directrice générale".</param>
+/// <param name="Organisation">Organisation they speak for.</param>
+public sealed record Interviewee(string Name, string? Role, string? Organisation);

@@ -1,0 +1,32 @@
+using Vivapolis.Contracts.Common;
+
+namespace Vivapolis.Contracts.Articles;
+
+/// <summary>A published article, as partners and the aggregator receive it.</summary>
+/// <remarks>Stored in this shape when published, so delivery streams it from the database as is.</remarks>
+public sealed record ArticleDelivery : IDeliveryItem
+{
+    public required Guid Id { get; init; }
+    public required Locale Locale { get; init; }
+    public required Guid TranslationGroup { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Standfirst { get; init; }
+    /// <summary>Sanitised HTML.</summary>
+    public string? Body { get; init; }
+    public string? Rubric { get; init; }
+    public required IReadOnlyList<string> Authors { get; init; }
+    public Interviewee? Interviewee { get; init; }
+    public required IReadOnlyList<string> Tags { get; init; }
+    public required IReadOnlyList<string> Themes { get; init; }
+    public required IReadOnlyList<Guid> RelatedFiches { get; init; }
+    public required IReadOnlyList<Guid> RelatedEvents { get; init; }
+    public SeoFields? Seo { get; init; }
+    public CoverImage? Cover { get; init; }
+    /// <summary>When it was first published.</summary>
+    public required DateTimeOffset PublishedAt { get; init; }
+    /// <summary>When this published version was made.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Version number of the published content.</summary>
+    public required int Version { get; init; }
+}

@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Vivapolis.Api.Features.Auth;
+using Vivapolis.Contracts.Auth;
+
+namespace Vivapolis.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over a real PostgreSQL (started by ./test.sh), in a schema of its own so that test classes
+/// running in parallel never see each other's data. The clock is a FakeTimeProvider that tests can move.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string EditorEmail = "editor@example.org";
+    public const string AdminEmail = "admin@example.org";
+    public const string Password = "correct horse battery staple";
+
+    public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("VIVAPOLIS_TEST_DB")
+        ?? throw new InvalidOperationException(
+            "VIVAPOLIS_TEST_DB is not set: run ./test.sh, which starts a throwaway PostgreSQL and sets it.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        builder.UseSetting("Vivapolis:Database:Schema", Schema);
+        builder.UseSetting("Vivapolis:Jwt:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
+        builder.UseSetting("Vivapolis:Cors:ManageOrigins", "https://editor.example.org");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Where a test class swaps an edge (telemetry exporter, outgoing HTTP).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    }
+
+    /// <summary>Empties every table and recreates the two accounts; each test calls it first and seeds what it needs.</summary>
+    public async Task ResetAsync()
+    {
+        await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+        await accounts.EnsureAsync(EditorEmail, "Élise Rédaction", Roles.Editor, Password, default);
+        await accounts.EnsureAsync(AdminEmail, "Camille Admin", Roles.Admin, Password, default);
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new TokenRequest(email, Password));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> EditorAsync() => ClientForAsync(EditorEmail);
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vivapolis.Api.Infrastructure;
+
+namespace Vivapolis.Api.Tests.Infrastructure;
+
+public static class HttpAssertions
+{
+    public static readonly JsonSerializerOptions JsonOptions = Json.Options;
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, JsonOptions)!;
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with this status and returns its JSON.</summary>
+    public static async Task<JsonObject> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonNode.Parse(body)!.AsObject();
+        Assert.Equal((int)status, json["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(json["title"]?.GetValue<string>()));
+        Assert.DoesNotContain("   at ", body); // never a stack trace
+        return json;
+    }
+
+    public static string[] ErrorsFor(this JsonObject problem, string field) =>
+        problem["errors"]?[field]?.AsArray().Select(m => m!.GetValue<string>()).ToArray() ?? [];
+
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body, JsonOptions);
+}
