@@ -33,7 +33,9 @@ public static class Problems
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var problem = ctx.ProblemDetails;
-            if (problem.Status is { } status && (problem.Title is null || problem.Title == ReasonPhrase(status, english: true)))
+            // Replace the framework's English default titles; keep the ones our own code chose.
+            if (problem.Status is { } status &&
+                (problem.Title is null || status >= 500 || problem.Title == ReasonPhrase(status, english: true)))
                 problem.Title = Title(status);
             problem.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
         });

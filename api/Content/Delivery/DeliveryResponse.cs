@@ -17,6 +17,7 @@ public static class DeliveryResponse
         if (ETags.IfNoneMatchHits(http.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
+            await response.StartAsync(ct); // a started response tells FastEndpoints not to send its own
             return;
         }
         response.StatusCode = StatusCodes.Status200OK;

@@ -57,7 +57,7 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
         if (Cursor.TryDecode(request.Cursor, out var after))
         {
             where.Add("(updated_at, id) < (?, ?)");
-            args.Add(after.Value.At);
+            args.Add(new DateTimeOffset(after.Value.At)); // Marten sends DateTime as a timestamp without time zone
             args.Add(after.Value.Id);
         }
         args.Add(request.Limit + 1);

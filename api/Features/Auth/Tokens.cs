@@ -62,7 +62,7 @@ public static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<JwtSettings>((o, settings) =>
+            .Configure<JwtSettings, TimeProvider>((o, settings, clock) =>
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = new TokenValidationParameters
@@ -74,6 +74,14 @@ public static class AuthSetup
                     NameClaimType = "email",
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // Lifetimes are judged by the app's clock, the one that issued them, not the machine's.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return expires is not null
+                               && (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                               && expires.Value >= now - parameters.ClockSkew;
+                    },
                 };
             });
         services.AddAuthorization();

@@ -22,8 +22,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "correct horse battery staple";
 
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
-    // Starts at the real now: bearer tokens are checked against the real clock by the JWT handler.
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("VIVAPOLIS_TEST_DB")
