@@ -1,0 +1,158 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, createApi } from './client.js';
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+function fakeApi(handler: Handler, token: string | null = 'tok-123', onUnauthorized = vi.fn()) {
+  const requests: Request[] = [];
+  const api = createApi({
+    baseUrl: 'http://api.test/',
+    getToken: () => token,
+    onUnauthorized,
+    fetch: async (request) => {
+      requests.push(request.clone());
+      return handler(request);
+    },
+  });
+  return { api, requests, onUnauthorized };
+}
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
+
+const problem = (status: number, body: Record<string, unknown>) =>
+  new Response(JSON.stringify({ status, ...body }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+
+const managed = {
+  id: '6f1c1a53-7d1a-4b59-9d57-0a8d1d7b3f10',
+  type: 'article',
+  slug: 'vers-un-modele-francais',
+  status: 'draft',
+  version: 1,
+  hasUnpublishedChanges: false,
+  createdAt: '2025-05-01T08:00:00+00:00',
+  createdBy: 'editor@example.org',
+  updatedAt: '2025-05-01T08:00:00+00:00',
+  updatedBy: 'editor@example.org',
+  publishedAt: null,
+  content: { locale: 'fr', title: 'Vers un modèle français', authors: [], tags: [], themes: [], relatedFiches: [], relatedEvents: [] },
+};
+
+describe('createApi', () => {
+  it('sends the bearer token and asks for French messages', async () => {
+    const { api, requests } = fakeApi(() => json({ items: [], next: null }));
+    await api.listArticles({ status: 'draft', q: '', limit: 20 });
+    const request = requests[0]!;
+    expect(request.headers.get('Authorization')).toBe('Bearer tok-123');
+    expect(request.headers.get('Accept-Language')).toBe('fr');
+    const url = new URL(request.url);
+    expect(url.origin + url.pathname).toBe('http://api.test/api/v1/manage/articles');
+    expect(url.searchParams.get('status')).toBe('draft');
+    expect(url.searchParams.get('limit')).toBe('20');
+    // An empty text filter is not sent at all.
+    expect(url.searchParams.has('q')).toBe(false);
+  });
+
+  it('signs in without a token and returns the token response', async () => {
+    const token = { accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 3600, user: { id: 'u', email: 'e', displayName: 'E', role: 'editor' } };
+    const { api, requests } = fakeApi(() => json(token), null);
+    await expect(api.signIn('editor@example.org', 'secret')).resolves.toEqual(token);
+    expect(requests[0]!.method).toBe('POST');
+    expect(requests[0]!.headers.has('Authorization')).toBe(false);
+    expect(await requests[0]!.json()).toEqual({ email: 'editor@example.org', password: 'secret' });
+  });
+
+  it('does not treat bad credentials as an expired session', async () => {
+    const { api, onUnauthorized } = fakeApi(() => problem(401, { title: 'Identifiants invalides' }), null);
+    const error = await api.signIn('x@example.org', 'nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('reports a refused token on a management call', async () => {
+    const { api, onUnauthorized } = fakeApi(() => problem(401, { title: 'Non authentifié' }));
+    await expect(api.listArticles()).rejects.toBeInstanceOf(ApiError);
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('returns the item with its ETag', async () => {
+    const { api } = fakeApi(() => json(managed, { headers: { ETag: '"1"' } }));
+    const loaded = await api.getArticle(managed.id);
+    expect(loaded.etag).toBe('"1"');
+    expect(loaded.item.slug).toBe('vers-un-modele-francais');
+  });
+
+  it('refuses a success without ETag, since the item could not be saved safely', async () => {
+    const { api } = fakeApi(() => json(managed));
+    const error = await api.getArticle(managed.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).kind).toBe('missing-etag');
+  });
+
+  it('sends If-Match with the ETag when updating', async () => {
+    const { api, requests } = fakeApi(() => json({ ...managed, version: 2 }, { headers: { ETag: '"2"' } }));
+    const saved = await api.updateArticle(managed.id, '"1"', managed.content as never);
+    expect(requests[0]!.method).toBe('PUT');
+    expect(requests[0]!.headers.get('If-Match')).toBe('"1"');
+    expect(new URL(requests[0]!.url).pathname).toBe(`/api/v1/manage/articles/${managed.id}`);
+    expect(saved.etag).toBe('"2"');
+  });
+
+  it('turns 412 into an ApiError carrying the problem', async () => {
+    const { api } = fakeApi(() => problem(412, { title: 'Version périmée', traceId: 't-1' }));
+    const error = (await api.updateArticle(managed.id, '"1"', managed.content as never).catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(412);
+    expect(error.problem.title).toBe('Version périmée');
+    expect(error.problem.traceId).toBe('t-1');
+  });
+
+  it('keeps validation messages by field', async () => {
+    const { api } = fakeApi(() =>
+      problem(400, {
+        title: 'Des champs sont invalides.',
+        errors: { title: ['Le titre doit contenir au moins 3 caractères.'], 'cover.alt': ['Le texte alternatif est obligatoire.'] },
+      }),
+    );
+    const error = (await api.createArticle(managed.content as never).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(400);
+    expect(error.problem.errors).toEqual({
+      title: ['Le titre doit contenir au moins 3 caractères.'],
+      'cover.alt': ['Le texte alternatif est obligatoire.'],
+    });
+  });
+
+  it('reports a network failure as such', async () => {
+    const { api } = fakeApi(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = (await api.listArticles().catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).toBe('network');
+    expect(error.status).toBe(0);
+  });
+
+  it('reads the item again after publishing when the answer has no ETag', async () => {
+    const published = { ...managed, status: 'published', version: 2 };
+    const { api, requests } = fakeApi((request) =>
+      request.method === 'POST' ? json(published) : json(published, { headers: { ETag: '"2"' } }),
+    );
+    const result = await api.publishArticle(managed.id, '"1"');
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `POST /api/v1/manage/articles/${managed.id}/publish`,
+      `GET /api/v1/manage/articles/${managed.id}`,
+    ]);
+    expect(result).toEqual({ item: published, etag: '"2"' });
+  });
+
+  it('deletes and builds public delivery URLs', async () => {
+    const { api, requests } = fakeApi(() => new Response(null, { status: 204 }));
+    await api.deleteArticle(managed.id, '"3"');
+    expect(requests[0]!.method).toBe('DELETE');
+    expect(api.deliveryUrl('vers-un-modele-francais')).toBe('http://api.test/api/v1/articles/vers-un-modele-francais');
+    expect(api.deliveryUrl('towards-a-model', 'en')).toBe('http://api.test/api/v1/articles/towards-a-model?locale=en');
+  });
+});

@@ -1,0 +1,1 @@
+import './editor/vp-app.js';
