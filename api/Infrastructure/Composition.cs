@@ -44,7 +44,7 @@ public static class Composition
             c.Binding.FailureMessage = (type, property, value) => Problems.BindingMark + BindingFailure(type, value.ToString());
         });
         app.MapVivapolisHealth();
-        app.UseSwagger();
+        app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Vivapolis CMS API v1");

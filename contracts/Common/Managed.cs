@@ -2,7 +2,7 @@ namespace Vivapolis.Contracts.Common;
 
 /// <summary>An item as the editors see it: what the system keeps about it, and the editable content.</summary>
 /// <remarks>To update it, send <c>content</c> back with <c>PUT</c> and the <c>ETag</c> in <c>If-Match</c>.</remarks>
-public sealed record Managed<TContent>
+public sealed record Managed<TContent> where TContent : class
 {
     /// <summary>Stable identifier.</summary>
     public required Guid Id { get; init; }

@@ -27,7 +27,7 @@ public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItem
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
         Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 404).Produces(304));
-        Summary(s => s.Summary = $"Get a published {TDoc.TypeName} by its slug");
+        Summary(s => s.Summary = $"Get one published {TDoc.TypeName} by its slug");
     }
 
     public override async Task HandleAsync(PublishedItemRequest request, CancellationToken ct)

@@ -15,7 +15,7 @@ public abstract class CreateItem<TDoc, TContent, TDelivery> : Endpoint<TContent,
         Post(ManagementRoutes.Collection<TDoc>());
         Roles(ManagementRoutes.ContentRoles);
         Description(b => b.Document<TContent, Managed<TContent>>(201, 400, 401, 403, 409));
-        Summary(s => s.Summary = $"Create a {TDoc.TypeName} as a draft");
+        Summary(s => s.Summary = $"Create one {TDoc.TypeName}, as a draft");
     }
 
     public override async Task HandleAsync(TContent content, CancellationToken ct)

@@ -13,7 +13,7 @@ public abstract class DeleteItem<TDoc, TContent, TDelivery> : Endpoint<ItemReque
         Delete(ManagementRoutes.Item<TDoc>());
         Roles(ManagementRoutes.ContentRoles);
         Description(b => b.Document<EmptyRequest, EmptyResponse>(204, 401, 403, 404, 412));
-        Summary(s => s.Summary = $"Delete a {TDoc.TypeName}");
+        Summary(s => s.Summary = $"Delete one {TDoc.TypeName}");
     }
 
     public override async Task HandleAsync(ItemRequest request, CancellationToken ct)

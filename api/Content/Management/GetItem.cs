@@ -6,7 +6,7 @@ using Vivapolis.Contracts.Common;
 namespace Vivapolis.Api.Content.Management;
 
 /// <summary>GET /api/v1/manage/{type}/{id}: the item as editors see it, with its ETag for the next edit.</summary>
-public abstract class GetItem<TDoc, TContent> : Endpoint<ItemRequest, Managed<TContent>>
+public abstract class GetItem<TDoc, TContent> : Endpoint<ItemIdRequest, Managed<TContent>>
     where TDoc : ContentDocument<TContent>, IContentDocument
     where TContent : class, IItemContent
 {
@@ -15,10 +15,10 @@ public abstract class GetItem<TDoc, TContent> : Endpoint<ItemRequest, Managed<TC
         Get(ManagementRoutes.Item<TDoc>());
         Roles(ManagementRoutes.ContentRoles);
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404));
-        Summary(s => s.Summary = $"Get a {TDoc.TypeName}, whatever its status");
+        Summary(s => s.Summary = $"Get one {TDoc.TypeName}, whatever its status");
     }
 
-    public override async Task HandleAsync(ItemRequest request, CancellationToken ct)
+    public override async Task HandleAsync(ItemIdRequest request, CancellationToken ct)
     {
         var doc = await Resolve<IQuerySession>().LoadAsync<TDoc>(request.Id, ct) ?? throw ProblemException.NotFound();
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);

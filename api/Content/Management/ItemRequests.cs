@@ -3,6 +3,13 @@ using FastEndpoints;
 namespace Vivapolis.Api.Content.Management;
 
 /// <summary>An item named by its id in the path.</summary>
+public sealed class ItemIdRequest
+{
+    /// <summary>The item's id.</summary>
+    public Guid Id { get; init; }
+}
+
+/// <summary>An item named by its id in the path, for an action that may check the version acted on.</summary>
 public sealed class ItemRequest
 {
     /// <summary>The item's id.</summary>

@@ -15,7 +15,7 @@ public abstract class PublishItem<TDoc, TContent, TDelivery> : Endpoint<ItemRequ
         Post(ManagementRoutes.Item<TDoc>() + "/publish");
         Roles(ManagementRoutes.ContentRoles);
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 412));
-        Summary(s => s.Summary = $"Publish a {TDoc.TypeName}");
+        Summary(s => s.Summary = $"Publish one {TDoc.TypeName}");
     }
 
     public override async Task HandleAsync(ItemRequest request, CancellationToken ct)

@@ -15,7 +15,7 @@ public abstract class UnpublishItem<TDoc, TContent, TDelivery> : Endpoint<ItemRe
         Post(ManagementRoutes.Item<TDoc>() + "/unpublish");
         Roles(ManagementRoutes.ContentRoles);
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 409, 412));
-        Summary(s => s.Summary = $"Unpublish a {TDoc.TypeName}");
+        Summary(s => s.Summary = $"Unpublish one {TDoc.TypeName}");
     }
 
     public override async Task HandleAsync(ItemRequest request, CancellationToken ct)

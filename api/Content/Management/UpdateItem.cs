@@ -15,7 +15,7 @@ public abstract class UpdateItem<TDoc, TContent, TDelivery> : Endpoint<UpdateIte
         Put(ManagementRoutes.Item<TDoc>());
         Roles(ManagementRoutes.ContentRoles);
         Description(b => b.Document<TContent, Managed<TContent>>(200, 400, 401, 403, 404, 409, 412, 428));
-        Summary(s => s.Summary = $"Replace a {TDoc.TypeName}'s content (If-Match required)");
+        Summary(s => s.Summary = $"Replace the content of one {TDoc.TypeName} (If-Match required)");
     }
 
     public override async Task HandleAsync(UpdateItemRequest<TContent> request, CancellationToken ct)

@@ -49,13 +49,11 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
-        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
-        {
-            operation.Security =
-            [
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
-            ];
-        }
+        // Anonymous operations say so with an empty requirement, rather than by omission.
+        var anonymous = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+        operation.Security = anonymous
+            ? [new OpenApiSecurityRequirement()]
+            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
     }
 
     private static ParameterLocation? LocationOf(PropertyInfo property, HashSet<string> routeNames)

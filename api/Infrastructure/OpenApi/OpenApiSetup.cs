@@ -34,6 +34,7 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "Token from POST /api/v1/auth/token.",
             });
+            o.SchemaFilter<NullableReferences>();
             o.OperationFilter<FastEndpointsOperationFilter>();
             o.DocumentFilter<StableOrder>();
         });
@@ -56,9 +57,16 @@ public static class OpenApiSetup
     {
         var document = provider.GetSwagger(DocumentName);
         using var text = new StringWriter { NewLine = "\n" };
-        document.SerializeAsV3(new OpenApiYamlWriter(text));
+        document.SerializeAsV31(new OpenApiYamlWriter(text));
         return text.ToString().TrimEnd() + "\n";
     }
+
+    /// <summary>What each tag groups, for the people reading the contract.</summary>
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
+        ["auth"] = "Sign-in of editors: bearer tokens for the management API.",
+    };
 
     /// <summary>Sorted paths and schemas, so the committed file only changes when the surface does.</summary>
     private sealed class StableOrder : IDocumentFilter
@@ -68,6 +76,11 @@ public static class OpenApiSetup
             var paths = document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
             document.Paths.Clear();
             foreach (var (key, value) in paths) document.Paths.Add(key, value);
+            document.Tags = new HashSet<OpenApiTag>(paths
+                .SelectMany(p => p.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+                .SelectMany(o => o.Tags ?? Enumerable.Empty<OpenApiTagReference>())
+                .Select(t => t.Name!).Distinct().Order(StringComparer.Ordinal)
+                .Select(name => new OpenApiTag { Name = name, Description = TagDescriptions.GetValueOrDefault(name) }));
             if (document.Components?.Schemas is { } schemas)
             {
                 var sorted = schemas.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();

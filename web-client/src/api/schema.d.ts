@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a published article by its slug */
+        /** Get one published article by its slug */
         get: operations["GetPublishedArticle"];
         put?: never;
         post?: never;
@@ -65,7 +65,7 @@ export interface paths {
         /** List articles in every status */
         get: operations["ListArticles"];
         put?: never;
-        /** Create a article as a draft */
+        /** Create one article, as a draft */
         post: operations["CreateArticle"];
         delete?: never;
         options?: never;
@@ -80,12 +80,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a article, whatever its status */
+        /** Get one article, whatever its status */
         get: operations["GetArticle"];
-        /** Replace a article's content (If-Match required) */
+        /** Replace the content of one article (If-Match required) */
         put: operations["UpdateArticle"];
         post?: never;
-        /** Delete a article */
+        /** Delete one article */
         delete: operations["DeleteArticle"];
         options?: never;
         head?: never;
@@ -101,7 +101,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a article */
+        /** Publish one article */
         post: operations["PublishArticle"];
         delete?: never;
         options?: never;
@@ -118,7 +118,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unpublish a article */
+        /** Unpublish one article */
         post: operations["UnpublishArticle"];
         delete?: never;
         options?: never;
@@ -132,25 +132,27 @@ export interface components {
     schemas: {
         /** @description What an editor writes in an article (magazine interview or news). */
         ArticleContent: {
+            /** @description Language of the article. */
             locale: components["schemas"]["Locale"];
             /**
              * Format: uuid
              * @description Shared by the French and English versions of the same article; a new group when absent.
              */
-            translationGroup?: string | null;
+            translationGroup?: null | string;
             /** @description URL name, lowercase letters, digits and hyphens; made from the title when absent. */
-            slug?: string | null;
+            slug?: null | string;
             /** @description Title (3 to 200 characters). */
             title: string;
             /** @description Chapô: the short introduction under the title. */
-            standfirst?: string | null;
+            standfirst?: null | string;
             /** @description Rich text (HTML). Sanitised on write with an allow-list: scripts, event handlers and unsafe URLs are removed. */
-            body?: string | null;
+            body?: null | string;
             /** @description Magazine section, for example "Écosystème". */
-            rubric?: string | null;
+            rubric?: null | string;
             /** @description Names of the authors. */
             authors: string[];
-            interviewee?: components["schemas"]["Interviewee"];
+            /** @description The person interviewed, for interviews. */
+            interviewee?: components["schemas"]["Interviewee"] | null;
             /** @description Free tags. */
             tags: string[];
             /** @description Theme codes from `GET /api/v1/themes`, for example `mobilite`. */
@@ -159,30 +161,36 @@ export interface components {
             relatedFiches: string[];
             /** @description Ids of related events. */
             relatedEvents: string[];
-            seo?: components["schemas"]["SeoFields"];
-            cover?: components["schemas"]["CoverImage"];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The picture shown at the top of an item. */
+            cover?: components["schemas"]["CoverImage"] | null;
         };
         /** @description A published article, as partners and the aggregator receive it. */
         ArticleDelivery: {
             /** Format: uuid */
             id: string;
+            /** @description The language an item is written in. French first. */
             locale: components["schemas"]["Locale"];
             /** Format: uuid */
             translationGroup: string;
             slug: string;
             title: string;
-            standfirst?: string | null;
+            standfirst?: null | string;
             /** @description Sanitised HTML. */
-            body?: string | null;
-            rubric?: string | null;
+            body?: null | string;
+            rubric?: null | string;
             authors: string[];
-            interviewee?: components["schemas"]["Interviewee"];
+            /** @description The person an interview is with. */
+            interviewee?: components["schemas"]["Interviewee"] | null;
             tags: string[];
             themes: string[];
             relatedFiches: string[];
             relatedEvents: string[];
-            seo?: components["schemas"]["SeoFields"];
-            cover?: components["schemas"]["CoverImage"];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The picture shown at the top of an item. */
+            cover?: components["schemas"]["CoverImage"] | null;
             /**
              * Format: date-time
              * @description When it was first published.
@@ -204,7 +212,7 @@ export interface components {
             /** @description The items of this page. */
             items: components["schemas"]["ArticleDelivery"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
-            next?: string | null;
+            next?: null | string;
         };
         /**
          * @description Where an item stands in the editorial lifecycle.
@@ -218,15 +226,15 @@ export interface components {
             /** @description Text alternative read by screen readers; required with an image. */
             alt: string;
             /** @description Photographer or rights holder, shown under the image. */
-            credit?: string | null;
+            credit?: null | string;
         };
         HttpValidationProblemDetails: {
-            type?: string | null;
-            title?: string | null;
+            type?: null | string;
+            title?: null | string;
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
             errors: {
                 [key: string]: string[];
             };
@@ -238,9 +246,9 @@ export interface components {
             /** @description Full name. */
             name: string;
             /** @description Job title, for example "directrice générale". */
-            role?: string | null;
+            role?: null | string;
             /** @description Organisation they speak for. */
-            organisation?: string | null;
+            organisation?: null | string;
         };
         /**
          * @description The language an item is written in. French first.
@@ -258,6 +266,7 @@ export interface components {
             type: string;
             /** @description The slug in use: the one given in content, or the one made from the French title. */
             slug: string;
+            /** @description Where the item stands in the editorial lifecycle. */
             status: components["schemas"]["ContentStatus"];
             /**
              * Format: int32
@@ -276,7 +285,8 @@ export interface components {
              * Format: date-time
              * @description When it was first published; null if never.
              */
-            publishedAt?: string | null;
+            publishedAt?: null | string;
+            /** @description The editable content. */
             content: components["schemas"]["ArticleContent"];
         };
         /** @description One line of a management list, whatever the type. */
@@ -286,7 +296,9 @@ export interface components {
             type: string;
             title: string;
             slug: string;
+            /** @description The language an item is written in. French first. */
             locale: components["schemas"]["Locale"];
+            /** @description Where an item stands in the editorial lifecycle. */
             status: components["schemas"]["ContentStatus"];
             /** Format: int32 */
             version: number;
@@ -295,31 +307,31 @@ export interface components {
             updatedAt: string;
             updatedBy: string;
             /** Format: date-time */
-            publishedAt?: string | null;
+            publishedAt?: null | string;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         ManagedSummaryPage: {
             /** @description The items of this page. */
             items: components["schemas"]["ManagedSummary"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
-            next?: string | null;
+            next?: null | string;
         };
         ProblemDetails: {
-            type?: string | null;
-            title?: string | null;
+            type?: null | string;
+            title?: null | string;
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
         } & {
             [key: string]: unknown;
         };
         /** @description What search engines and link previews show. */
         SeoFields: {
             /** @description Title for search results (70 characters at most); the item's title when absent. */
-            title?: string | null;
+            title?: null | string;
             /** @description Description for search results (160 characters at most). */
-            description?: string | null;
+            description?: null | string;
         };
         /** @description Credentials of an editor account. */
         TokenRequest: {
@@ -337,6 +349,7 @@ export interface components {
              * @description Lifetime in seconds.
              */
             expiresIn: number;
+            /** @description Who signed in. */
             user: components["schemas"]["UserInfo"];
         };
         /** @description The signed-in user. */
@@ -615,10 +628,7 @@ export interface operations {
     GetArticle: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The item's id. */
                 id: string;
