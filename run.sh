@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Set-up and the main job: builds, starts PostgreSQL under .data/, applies the schema, loads the demo
+# content once, builds the editor SPA, then serves the API and the SPA until Ctrl-C. Data is kept between runs.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+source .ci/postgres.sh
+
+API_PORT="${VIVAPOLIS_API_PORT:-5080}"
+WEB_PORT="${VIVAPOLIS_WEB_PORT:-5173}"
+PG_PORT="${VIVAPOLIS_PG_PORT:-55432}"
+DATA_DIR="${VIVAPOLIS_DATA_DIR:-$ROOT/.data}"
+mkdir -p "$DATA_DIR"
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
+PG_DIR="$DATA_DIR/postgres"
+PIDS=()
+
+stop() {
+  trap - EXIT INT TERM
+  echo "stopping"
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pg_stop "$PG_DIR"
+  echo "stopped"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+pg_require || exit 1
+
+echo "building the API"
+dotnet build api -c Release -v q -nologo -clp:ErrorsOnly
+
+echo "starting PostgreSQL on 127.0.0.1:$PG_PORT (data in $PG_DIR)"
+pg_start "$PG_DIR" "$PG_PORT"
+
+# The signing key of the bearer tokens: made once, kept with the data, never committed.
+KEY_FILE="$DATA_DIR/jwt-signing-key"
+if [ ! -s "$KEY_FILE" ]; then
+  (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' >"$KEY_FILE")
+fi
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
+export Vivapolis__Jwt__SigningKey="$(cat "$KEY_FILE")"
+export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
+API_DLL="$ROOT/api/bin/Release/net10.0/Vivapolis.Api.dll"
+
+echo "applying the schema and loading the demo content (once)"
+dotnet "$API_DLL" seed-demo
+
+echo "building the editor SPA"
+(cd web-client && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null)
+printf '{"apiBaseUrl": "http://127.0.0.1:%s"}\n' "$API_PORT" >web-client/dist/config.json
+
+dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" &
+PIDS+=($!)
+(cd web-client && exec npx vite preview --host 127.0.0.1 --port "$WEB_PORT" --strictPort >/dev/null) &
+PIDS+=($!)
+
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 \
+     && curl -fsS "http://127.0.0.1:$WEB_PORT/" >/dev/null 2>&1; then
+    break
+  fi
+  sleep 0.5
+done
+
+echo
+echo "API:     http://127.0.0.1:$API_PORT   (Swagger UI: http://127.0.0.1:$API_PORT/swagger)"
+echo "Editor:  http://127.0.0.1:$WEB_PORT   (editor@example.org / vivapolis-editor-demo)"
+echo "ready"
+wait -n "${PIDS[@]}" || true
