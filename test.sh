@@ -69,8 +69,8 @@ check "openapi.yaml lints clean (redocly)" bash -c 'cd web-client && npm run --s
 check "web-client types follow openapi.yaml" bash -c 'cd web-client && npm run --silent check:api'
 
 section "Web client: unit tests and build"
-(cd web-client && npx vitest run 2>&1) | tee "$LOGS/web-unit.log"
-unit_line=$(grep -E '^\s+Tests\s' "$LOGS/web-unit.log" | tail -1)
+(cd web-client && NO_COLOR=1 npx vitest run 2>&1) | tee "$LOGS/web-unit.log"
+unit_line=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/web-unit.log" | grep -E '^\s*Tests\s' | tail -1)
 unit_passed=$(echo "$unit_line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
 unit_failed=$(echo "$unit_line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
 if [ -z "$unit_line" ]; then unit_failed=1; fi
