@@ -24,6 +24,18 @@ public static class CommonRules
         .Must(list => list.Count <= 13 && list.All(Themes.IsKnown))
         .WithMessage(_ => Text.Of($"Thème inconnu. Valeurs permises : {Themes.Allowed}.", $"Unknown theme. Allowed values: {Themes.Allowed}."));
 
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> KnownRegions<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) => rule
+        .Must(list => list.Count <= Regions.All.Count && list.All(Regions.IsKnown))
+        .WithMessage(_ => Text.Of($"Région inconnue. Codes permis : {Regions.Allowed}.", $"Unknown region. Allowed codes: {Regions.Allowed}."));
+
+    public static IRuleBuilderOptions<T, string?> KnownRegion<T>(this IRuleBuilder<T, string?> rule) => rule
+        .Must(code => code is null || Regions.IsKnown(code))
+        .WithMessage(_ => Text.Of($"Région inconnue. Codes permis : {Regions.Allowed}.", $"Unknown region. Allowed codes: {Regions.Allowed}."));
+
+    public static IRuleBuilderOptions<T, string?> KnownTheme<T>(this IRuleBuilder<T, string?> rule) => rule
+        .Must(code => code is null || Themes.IsKnown(code))
+        .WithMessage(_ => Text.Of($"Thème inconnu. Valeurs permises : {Themes.Allowed}.", $"Unknown theme. Allowed values: {Themes.Allowed}."));
+
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> ShortList<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, int max, int maxLength) => rule
         .Must(list => list.Count <= max && list.All(s => s.Length <= maxLength))
         .WithMessage(_ => Text.Of($"Au plus {max} valeurs de {maxLength} caractères chacune.", $"At most {max} values of {maxLength} characters each."));

@@ -53,7 +53,7 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         doc.PublishedAt ??= now;
         Touch(doc, expected, by, now);
         doc.PublishedVersion = doc.Version;
-        session.Store(type.ToDelivery(doc));
+        StorePublicCopies(doc);
         session.Events.Append(doc.Id, new ItemPublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
         return doc;
@@ -71,7 +71,7 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         doc.Status = ContentStatus.Unpublished;
         doc.PublishedVersion = null;
         Touch(doc, expected, by, now);
-        session.Delete<TDelivery>(doc.Id);
+        DeletePublicCopies(doc.Id);
         session.Events.Append(doc.Id, new ItemUnpublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
         return doc;
@@ -83,9 +83,29 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         if (ifMatch is not null) RequireCurrent(doc, ifMatch);
         var now = clock.Now();
         session.Delete(doc);
-        session.Delete<TDelivery>(doc.Id);
+        DeletePublicCopies(doc.Id);
         session.Events.Append(doc.Id, new ItemDeleted(type.Name, doc.Slug, doc.Locale, doc.Version + 1, by, now));
         await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The delivery shape and the search entry: what the public reads, written in the same unit of work.</summary>
+    private void StorePublicCopies(TDoc doc)
+    {
+        if (type.ToDelivery(doc) is { } delivery) session.Store(delivery);
+        else session.Delete<TDelivery>(doc.Id);
+        if (type.SearchTextOf(doc) is { } text)
+            session.Store(new SearchEntry
+            {
+                Id = doc.Id, Type = type.Name, Locale = doc.Locale, Slug = doc.Slug, Title = text.Title, Text = text.Body,
+                PublishedAt = doc.PublishedAt ?? doc.UpdatedAt,
+            });
+        else session.Delete<SearchEntry>(doc.Id);
+    }
+
+    private void DeletePublicCopies(Guid id)
+    {
+        session.Delete<TDelivery>(id);
+        session.Delete<SearchEntry>(id);
     }
 
     private async Task<TDoc> LoadAsync(Guid id, CancellationToken ct) =>

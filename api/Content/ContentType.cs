@@ -20,8 +20,11 @@ public abstract class ContentType<TDoc, TContent, TDelivery>
     /// <summary>Clean what was sent before it is validated and stored: trim, sanitise rich text.</summary>
     public abstract TContent Normalize(TContent content);
 
-    /// <summary>The shape the public sees, stored when the item is published.</summary>
-    public abstract TDelivery ToDelivery(TDoc document);
+    /// <summary>The shape the public sees, stored when the item is published; null when it has nothing public to show.</summary>
+    public abstract TDelivery? ToDelivery(TDoc document);
+
+    /// <summary>What public search finds the item by once published; null keeps the type out of search.</summary>
+    public virtual SearchText? SearchTextOf(TDoc document) => null;
 
     public abstract IValidator<TContent> Validator { get; }
 }

@@ -68,7 +68,7 @@ public static class Commands
 
     private static async Task MigrateAsync(WebApplication app)
     {
-        await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await app.Services.GetRequiredService<DatabasePreparation>().EnsureAsync(CancellationToken.None);
         Console.WriteLine("database schema is up to date");
     }
 }

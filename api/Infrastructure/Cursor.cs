@@ -4,15 +4,19 @@ using System.Diagnostics.CodeAnalysis;
 namespace Vivapolis.Api.Infrastructure;
 
 /// <summary>
-/// An opaque keyset position: the sort value and the id of the last item of a page. Base64url of 24 bytes,
-/// so clients cannot build one by hand and anything else is rejected as a 400.
+/// An opaque keyset position: the sort key (a time in ticks, or a number) and the id of the last item of a
+/// page. Base64url of 24 bytes, so clients cannot build one by hand and anything else is rejected as a 400.
 /// </summary>
-public readonly record struct Cursor(DateTime At, Guid Id)
+public readonly record struct Cursor(long Key, Guid Id)
 {
+    public static Cursor At(DateTimeOffset time, Guid id) => new(time.UtcTicks, id);
+
+    public DateTimeOffset Time => new(Key, TimeSpan.Zero);
+
     public string Encode()
     {
         Span<byte> bytes = stackalloc byte[24];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, At.ToUniversalTime().Ticks);
+        BinaryPrimitives.WriteInt64BigEndian(bytes, Key);
         Id.TryWriteBytes(bytes[8..]);
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
@@ -24,9 +28,7 @@ public readonly record struct Cursor(DateTime At, Guid Id)
         var base64 = text.Replace('-', '+').Replace('_', '/');
         Span<byte> bytes = stackalloc byte[24];
         if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 24) return false;
-        var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
-        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
-        cursor = new Cursor(new DateTime(ticks, DateTimeKind.Utc), new Guid(bytes[8..]));
+        cursor = new Cursor(BinaryPrimitives.ReadInt64BigEndian(bytes), new Guid(bytes[8..]));
         return true;
     }
 

@@ -31,6 +31,8 @@ public static class Database
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions();
+        services.AddSingleton<DatabasePreparation>();
+        services.AddHostedService<DatabasePreparation.AtStartup>();
         return services;
     }
 }

@@ -20,8 +20,8 @@ public static class Health
     }
 }
 
-/// <summary>One round trip to PostgreSQL (a five-line check did not justify another package).</summary>
-public sealed class PostgresHealthCheck(NpgsqlDataSource db) : IHealthCheck
+/// <summary>PostgreSQL answers and the schema is in place (a few lines did not justify another package).</summary>
+public sealed class PostgresHealthCheck(NpgsqlDataSource db, DatabasePreparation preparation) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
@@ -29,6 +29,7 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource db) : IHealthCheck
         {
             await using var command = db.CreateCommand("select 1");
             await command.ExecuteScalarAsync(ct);
+            await preparation.EnsureAsync(ct); // not ready to serve before the schema is in place
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)

@@ -1,33 +1,12 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using Marten;
 using Npgsql;
-using NpgsqlTypes;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Content.Delivery;
-
-/// <summary>Conditions a delivery list adds to "published, in this locale".</summary>
-public sealed class DeliveryFilter
-{
-    private readonly List<(string Sql, Func<NpgsqlParameter> Parameter)> _conditions = [];
-
-    public IReadOnlyList<(string Sql, Func<NpgsqlParameter> Parameter)> Conditions => _conditions;
-
-    /// <summary>The JSON array property (<c>themes</c>, <c>tags</c>) holds this value; served by the GIN index.</summary>
-    public DeliveryFilter ArrayContains(string property, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            var json = JsonSerializer.Serialize(new Dictionary<string, string[]> { [property] = [value] });
-            _conditions.Add(("data @> {0}", () => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json }));
-        }
-        return this;
-    }
-}
 
 /// <summary>
 /// The hot path. Published items are stored in their delivery shape, so their JSON goes from PostgreSQL to
@@ -49,26 +28,24 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
         return json is null ? null : Encoding.UTF8.GetBytes(json);
     }
 
-    /// <summary>One page, newest published first, as <c>{"items":[…],"next":…}</c>.</summary>
-    public async Task<byte[]> ReadPageAsync<TDelivery>(Locale locale, DeliveryFilter filter, int limit, string? cursor,
-        CancellationToken ct)
+    /// <summary>One page in the given order, as <c>{"items":[…],"next":…}</c>.</summary>
+    public async Task<byte[]> ReadPageAsync<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit,
+        string? cursor, CancellationToken ct)
     {
-        var sql = new StringBuilder($"select data::text, published_at, id from {Table<TDelivery>()} where data ->> 'locale' = $1");
+        var sql = new StringBuilder($"select data::text, {order.Column}, id from {Table<TDelivery>()} where true");
         await using var command = db.CreateCommand();
-        command.Parameters.Add(new NpgsqlParameter { Value = Json.Name(locale) });
-        foreach (var (condition, parameter) in filter.Conditions)
+        string Next(object value)
         {
-            command.Parameters.Add(parameter());
-            sql.Append(" and ").Append(string.Format(condition, "$" + command.Parameters.Count));
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+            return "$" + command.Parameters.Count;
         }
+        if (locale is { } language) sql.Append($" and data ->> 'locale' = {Next(Json.Name(language))}");
+        foreach (var (condition, parameters) in filter.Conditions)
+            sql.Append(" and (").Append(string.Format(condition, parameters.Select(p => (object)Next(p)).ToArray())).Append(')');
+        var direction = order.Descending ? "desc" : "asc";
         if (Cursor.TryDecode(cursor, out var after))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = after.Value.At });
-            command.Parameters.Add(new NpgsqlParameter { Value = after.Value.Id });
-            sql.Append($" and (published_at, id) < (${command.Parameters.Count - 1}, ${command.Parameters.Count})");
-        }
-        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
-        sql.Append($" order by published_at desc, id desc limit ${command.Parameters.Count}");
+            sql.Append($" and ({order.Column}, id) {(order.Descending ? "<" : ">")} ({Next(order.Parameter(after.Value.Key))}, {Next(after.Value.Id)})");
+        sql.Append($" order by {order.Column} {direction}, id {direction} limit {Next(limit + 1)}");
         command.CommandText = sql.ToString();
 
         var body = new ArrayBufferWriter<byte>(4096);
@@ -86,7 +63,7 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
             }
             if (count > 1) body.Write(","u8);
             Encoding.UTF8.GetBytes(reader.GetString(0), body);
-            last = new Cursor(reader.GetFieldValue<DateTime>(1), reader.GetGuid(2));
+            last = new Cursor(order.ReadKey(reader, 1), reader.GetGuid(2));
         }
         body.Write(NextNull);
         return body.WrittenSpan.ToArray();

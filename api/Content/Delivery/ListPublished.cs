@@ -30,10 +30,13 @@ public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TReque
     /// <summary>The type's own filters.</summary>
     protected abstract DeliveryFilter Filter(TRequest request);
 
+    /// <summary>Newest published first, unless the type has a more natural order (events by start).</summary>
+    protected virtual DeliveryOrder Order(TRequest request) => DeliveryOrder.NewestFirst;
+
     public override async Task HandleAsync(TRequest request, CancellationToken ct)
     {
         var json = await Resolve<DeliveryReader>()
-            .ReadPageAsync<TDelivery>(request.Locale, Filter(request), request.Limit, request.Cursor, ct);
+            .ReadPageAsync<TDelivery>(request.Locale, Filter(request), Order(request), request.Limit, request.Cursor, ct);
         await DeliveryResponse.WriteJsonAsync(HttpContext, json, ct);
     }
 }

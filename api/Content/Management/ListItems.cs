@@ -57,7 +57,7 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
         if (Cursor.TryDecode(request.Cursor, out var after))
         {
             where.Add("(updated_at, id) < (?, ?)");
-            args.Add(new DateTimeOffset(after.Value.At)); // Marten sends DateTime as a timestamp without time zone
+            args.Add(after.Value.Time); // a DateTimeOffset: Marten sends DateTime as a timestamp without time zone
             args.Add(after.Value.Id);
         }
         args.Add(request.Limit + 1);
@@ -66,7 +66,7 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
 
         var docs = await Resolve<IQuerySession>().QueryAsync<TDoc>(sql, ct, args.ToArray());
         var page = docs.Take(request.Limit).ToList();
-        var next = docs.Count > request.Limit ? new Cursor(page[^1].UpdatedAt.UtcDateTime, page[^1].Id).Encode() : null;
+        var next = docs.Count > request.Limit ? Cursor.At(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
         HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new Page<ManagedSummary>(page.Select(d => d.ToSummary(TDoc.TypeName)).ToList(), next), ct);
     }

@@ -31,6 +31,10 @@ public sealed class ArticleType(ArticleValidator validator) : ContentType<Articl
         RelatedEvents = c.RelatedEvents ?? [],
     };
 
+    public override SearchText SearchTextOf(Article a) =>
+        new(a.Content.Title, SearchText.Join(a.Content.Standfirst, SearchText.Plain(a.Content.Body), a.Content.Rubric,
+            string.Join(", ", a.Content.Tags), a.Content.Interviewee?.Name, a.Content.Interviewee?.Organisation));
+
     public override ArticleDelivery ToDelivery(Article a) => new()
     {
         Id = a.Id, Locale = a.Locale, TranslationGroup = a.Content.TranslationGroup ?? a.Id, Slug = a.Slug,

@@ -24,8 +24,7 @@ public sealed class ArticleListValidator : Validator<ArticleListRequest>
     public ArticleListValidator()
     {
         Include(new PageRules());
-        RuleFor(x => x.Theme).Must(Themes.IsKnown).When(x => x.Theme is not null)
-            .WithMessage(_ => Text.Of($"Thème inconnu. Valeurs permises : {Themes.Allowed}.", $"Unknown theme. Allowed values: {Themes.Allowed}."));
+        RuleFor(x => x.Theme).KnownTheme();
         RuleFor(x => x.Tag).MaximumLength(60);
     }
 }

@@ -66,6 +66,12 @@ public static class OpenApiSetup
     {
         ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
         ["auth"] = "Sign-in of editors: bearer tokens for the management API.",
+        ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
+        ["events"] = "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.",
+        ["advertiser-contacts"] = "Advertiser contacts: personal data; delivery shows only public contacts and their public fields.",
+        ["search"] = "French full-text search across published articles, fiches and events.",
+        ["themes"] = "Reference list: the themes content is filed under.",
+        ["regions"] = "Reference list: the French regions by INSEE code, and abroad.",
     };
 
     /// <summary>Sorted paths and schemas, so the committed file only changes when the surface does.</summary>

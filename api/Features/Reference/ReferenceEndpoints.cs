@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Vivapolis.Api.Content;
+using Vivapolis.Api.Content.Delivery;
+using Vivapolis.Api.Content.Management;
+using Vivapolis.Contracts.Common;
+using Vivapolis.Contracts.Reference;
+
+namespace Vivapolis.Api.Features.Reference;
+
+/// <summary>The language of a reference list's labels.</summary>
+public sealed class ReferenceRequest
+{
+    /// <summary>Language of the labels.</summary>
+    [QueryParam]
+    public Locale Locale { get; init; } = Locale.Fr;
+}
+
+/// <summary>A fixed list of codes and labels, cacheable for a day.</summary>
+public abstract class ReferenceList(IReadOnlyDictionary<string, (string Fr, string En)> values, string route, string summary)
+    : Endpoint<ReferenceRequest, IReadOnlyList<ReferenceItem>>
+{
+    public override void Configure()
+    {
+        Get(route);
+        AllowAnonymous();
+        Description(b => b.Document<EmptyRequest, IReadOnlyList<ReferenceItem>>(200, 400));
+        Summary(s => s.Summary = summary);
+    }
+
+    public override async Task HandleAsync(ReferenceRequest request, CancellationToken ct)
+    {
+        var items = values.Select(v => new ReferenceItem(v.Key, request.Locale == Locale.En ? v.Value.En : v.Value.Fr)).ToList();
+        HttpContext.Response.Headers.CacheControl = "public, max-age=86400";
+        await Send.OkAsync(items, ct);
+    }
+}
+
+/// <summary>GET /api/v1/themes: the sustainable-city themes content is filed under.</summary>
+public sealed class ListThemes() : ReferenceList(Themes.All, "/api/v1/themes", "The themes content is filed under");
+
+/// <summary>GET /api/v1/regions: the 18 French regions by INSEE code, and 99 for abroad.</summary>
+public sealed class ListRegions() : ReferenceList(Regions.All, "/api/v1/regions", "The French regions (INSEE codes) and abroad");
