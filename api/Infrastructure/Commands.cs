@@ -46,6 +46,13 @@ public static class Commands
                 await using (var scope = app.Services.CreateAsyncScope())
                     await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(CancellationToken.None);
                 return 0;
+            case "seed-bench":
+                // Bench data only (bench/delivery.sh): N published articles bulk-inserted, skipped if any exist.
+                await MigrateAsync(app);
+                await using (var scope = app.Services.CreateAsyncScope())
+                    await ActivatorUtilities.CreateInstance<BenchData>(scope.ServiceProvider)
+                        .LoadAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 10_000, CancellationToken.None);
+                return 0;
             case null or "serve":
                 // Fail at start, not at the first request, when the database or the signing key is not configured.
                 app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();

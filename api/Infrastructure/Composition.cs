@@ -25,7 +25,6 @@ public static class Composition
             .AddContentInfrastructure()
             .AddArticles()
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
-            .AddScoped<Vivapolis.Api.Demo.DemoArticles>()
             .AddFastEndpoints();
         return builder;
     }

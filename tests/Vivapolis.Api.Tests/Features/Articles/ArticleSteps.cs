@@ -1,15 +1,15 @@
-using System.Net.Http.Headers;
-using Vivapolis.Api.Tests.Infrastructure;
+using Vivapolis.Api.Tests.Content;
 using Vivapolis.Contracts.Articles;
 using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Tests.Features.Articles;
 
-/// <summary>The editor's steps, through the HTTP API, that article tests build their situations from.</summary>
+/// <summary>The shared content steps, for articles.</summary>
 public static class ArticleSteps
 {
-    public const string Manage = "/api/v1/manage/articles";
-    public const string Delivery = "/api/v1/articles";
+    public const string Segment = "articles";
+    public static readonly string Manage = ContentSteps.Manage(Segment);
+    public static readonly string Delivery = ContentSteps.Delivery(Segment);
 
     public static ArticleContent Draft(string title, params string[] themes) => new()
     {
@@ -19,33 +19,15 @@ public static class ArticleSteps
         Themes = themes,
     };
 
-    public static async Task<(Managed<ArticleContent> Item, string ETag)> CreateAsync(this HttpClient client, ArticleContent content)
-    {
-        var response = await client.PostJsonAsync(Manage, content);
-        var item = await response.ReadAsync<Managed<ArticleContent>>();
-        return (item, response.Headers.ETag!.ToString());
-    }
+    public static Task<(Managed<ArticleContent> Item, string ETag)> CreateAsync(this HttpClient client, ArticleContent content) =>
+        client.CreateAsync(Segment, content);
 
-    public static async Task<(Managed<ArticleContent> Item, string ETag)> PublishAsync(this HttpClient client, Guid id)
-    {
-        var response = await client.PostAsync($"{Manage}/{id}/publish", null);
-        var item = await response.ReadAsync<Managed<ArticleContent>>();
-        return (item, response.Headers.ETag!.ToString());
-    }
+    public static Task<(Managed<ArticleContent> Item, string ETag)> PublishAsync(this HttpClient client, Guid id) =>
+        client.PublishAsync<ArticleContent>(Segment, id);
 
-    public static async Task<Managed<ArticleContent>> CreatePublishedAsync(this HttpClient client, ArticleContent content)
-    {
-        var (created, _) = await client.CreateAsync(content);
-        return (await client.PublishAsync(created.Id)).Item;
-    }
+    public static Task<Managed<ArticleContent>> CreatePublishedAsync(this HttpClient client, ArticleContent content) =>
+        client.CreatePublishedAsync(Segment, content);
 
-    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, Guid id, ArticleContent content, string? ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"{Manage}/{id}")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(content, options: HttpAssertions.JsonOptions),
-        };
-        if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return client.SendAsync(request);
-    }
+    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, Guid id, ArticleContent content, string? ifMatch) =>
+        client.PutAsync(Segment, id, content, ifMatch);
 }
