@@ -45,15 +45,15 @@ export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT,http://localho
 API_DLL="$ROOT/api/bin/Release/net10.0/Vivapolis.Api.dll"
 
 echo "applying the schema and loading the demo content (once)"
-dotnet "$API_DLL" seed-demo
+dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")"
 
 echo "building the editor SPA"
 (cd web-client && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null)
 printf '{"apiBaseUrl": "http://127.0.0.1:%s"}\n' "$API_PORT" >web-client/dist/config.json
 
-dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" &
+dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" &
 PIDS+=($!)
-(cd web-client && exec npx vite preview --host 127.0.0.1 --port "$WEB_PORT" --strictPort >/dev/null) &
+(cd web-client && exec ./node_modules/.bin/vite preview --host 127.0.0.1 --port "$WEB_PORT" --strictPort >/dev/null) &
 PIDS+=($!)
 
 for _ in $(seq 1 60); do
