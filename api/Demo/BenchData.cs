@@ -91,7 +91,8 @@ public sealed class BenchData(
                 Content = content,
             };
             articles.Add(article);
-            deliveries.Add(type.ToDelivery(article));
+            deliveries.Add(type.ToDelivery(article)
+                           ?? throw new InvalidOperationException("A published article always has a delivery copy."));
         }
 
         await store.BulkInsertAsync(articles, BulkInsertMode.InsertsOnly, batchSize: 2000, ct);
