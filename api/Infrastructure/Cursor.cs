@@ -28,7 +28,11 @@ public readonly record struct Cursor(long Key, Guid Id)
         var base64 = text.Replace('-', '+').Replace('_', '/');
         Span<byte> bytes = stackalloc byte[24];
         if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 24) return false;
-        cursor = new Cursor(BinaryPrimitives.ReadInt64BigEndian(bytes), new Guid(bytes[8..]));
+        var key = BinaryPrimitives.ReadInt64BigEndian(bytes);
+        // Every key we issue is a time in ticks or a non-negative number, both within DateTime's range; any other
+        // key was made by hand, and reading it as a time would throw (a 500 instead of a 400).
+        if (key < DateTime.MinValue.Ticks || key > DateTime.MaxValue.Ticks) return false;
+        cursor = new Cursor(key, new Guid(bytes[8..]));
         return true;
     }
 

@@ -35,4 +35,22 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PostAsJsonAsync(url, body, JsonOptions);
+
+    /// <summary>Sends a request with these headers (Accept-Language, Origin, traceparent…) and an optional body.</summary>
+    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string url,
+        HttpContent? content = null, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string url, params (string Name, string Value)[] headers) =>
+        client.SendAsync(HttpMethod.Get, url, null, headers);
+
+    /// <summary>A header's values joined by commas, or null when the response does not have it.</summary>
+    public static string? Header(this HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : null;
 }
