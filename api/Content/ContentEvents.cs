@@ -14,3 +14,6 @@ public sealed record ItemPublished(string Type, string Slug, Locale Locale, int 
 public sealed record ItemUnpublished(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At);
 
 public sealed record ItemDeleted(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At);
+
+/// <summary>Personal data was erased: the item's earlier stream is gone, and this, without the data, starts its new one.</summary>
+public sealed record ItemErased(string Type, string By, DateTimeOffset At);

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.OutputCaching;
+using Vivapolis.Api.Content.Delivery;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Common;
 
@@ -10,7 +12,7 @@ namespace Vivapolis.Api.Content;
 /// unit of work: the document change, the delivery copy and the lifecycle event commit together.
 /// </summary>
 public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
-    ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock)
+    ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock, IOutputCacheStore cache)
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
     where TDelivery : class
@@ -56,6 +58,7 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         StorePublicCopies(doc);
         session.Events.Append(doc.Id, new ItemPublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
+        await cache.EvictAsync(ct);
         return doc;
     }
 
@@ -74,6 +77,7 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         DeletePublicCopies(doc.Id);
         session.Events.Append(doc.Id, new ItemUnpublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
+        await cache.EvictAsync(ct);
         return doc;
     }
 
@@ -86,6 +90,7 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         DeletePublicCopies(doc.Id);
         session.Events.Append(doc.Id, new ItemDeleted(type.Name, doc.Slug, doc.Locale, doc.Version + 1, by, now));
         await session.SaveChangesAsync(ct);
+        await cache.EvictAsync(ct);
     }
 
     /// <summary>The delivery shape and the search entry: what the public reads, written in the same unit of work.</summary>

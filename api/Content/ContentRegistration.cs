@@ -35,6 +35,7 @@ public static class ContentRegistration
     public static IServiceCollection AddContentInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryReader>();
+        services.AddDeliveryCache();
         services.ConfigureMarten(o => o.Schema.For<SearchEntry>());
         return services;
     }

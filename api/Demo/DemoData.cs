@@ -2,8 +2,10 @@ using Marten;
 using Vivapolis.Api.Content;
 using Vivapolis.Api.Features.Articles;
 using Vivapolis.Api.Features.Auth;
+using Vivapolis.Api.Features.Fiches;
 using Vivapolis.Contracts.Articles;
 using Vivapolis.Contracts.Common;
+using Vivapolis.Contracts.Fiches;
 
 namespace Vivapolis.Api.Demo;
 
@@ -24,6 +26,9 @@ public sealed class DemoData(Accounts accounts, IServiceProvider services)
             if (await accounts.EnsureAsync(email, name, role, password, ct))
                 Console.WriteLine($"created demo account {email} ({role})");
         await LoadAsync<Article, ArticleContent, ArticleDelivery>(DemoArticleTexts.All, ct);
+        await LoadAsync<Features.Events.AgendaEvent, Contracts.Events.EventContent, Contracts.Events.EventDelivery>(DemoEventTexts.All, ct);
+        await LoadAsync<Features.AdvertiserContacts.AdvertiserContact, Contracts.AdvertiserContacts.AdvertiserContactContent, Contracts.AdvertiserContacts.AdvertiserContactDelivery>(DemoAdvertiserContactTexts.All, ct);
+        await LoadAsync<Fiche, FicheContent, FicheDelivery>(DemoFicheTexts.All, ct);
     }
 
     /// <summary>Creates (and publishes) each item unless one with its slug exists, through the real lifecycle.</summary>

@@ -1,8 +1,11 @@
 using FastEndpoints;
 using Marten;
 using Vivapolis.Api.Content;
+using Vivapolis.Api.Features.AdvertiserContacts;
 using Vivapolis.Api.Features.Articles;
 using Vivapolis.Api.Features.Auth;
+using Vivapolis.Api.Features.Events;
+using Vivapolis.Api.Features.Fiches;
 using Vivapolis.Api.Infrastructure.OpenApi;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -24,6 +27,9 @@ public static class Composition
             .AddVivapolisOpenApi()
             .AddContentInfrastructure()
             .AddArticles()
+            .AddFiches()
+            .AddEvents()
+            .AddAdvertiserContacts()
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
             .AddFastEndpoints();
         return builder;
@@ -41,6 +47,11 @@ public static class Composition
             c.Errors.ProducesMetadataType = typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = (failures, http, status) => Problems.ValidationProblem(failures, http, status);
             c.Binding.FailureMessage = (type, property, value) => Problems.BindingMark + BindingFailure(type, value.ToString());
+            foreach (var type in typeof(Vivapolis.Contracts.Common.Locale).Assembly.GetTypes().Where(t => t.IsEnum))
+            {
+                c.Binding.ValueParserFor(type, input => ContractEnum(input, type));
+                c.Binding.ValueParserFor(typeof(Nullable<>).MakeGenericType(type), input => ContractEnum(input, type));
+            }
         });
         app.MapVivapolisHealth();
         app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
@@ -50,6 +61,18 @@ public static class Composition
             o.RoutePrefix = "swagger";
         });
         return app;
+    }
+
+    /// <summary>
+    /// The contract's enums in the query and the route by their contract names, as in JSON ("in_review",
+    /// "agence_publique"), in any case; FastEndpoints alone would only know the C# names (InReview).
+    /// </summary>
+    private static ParseResult ContractEnum(Microsoft.Extensions.Primitives.StringValues input, Type type)
+    {
+        var text = input.ToString().Trim();
+        var value = Enum.GetValues(type).Cast<object>().FirstOrDefault(v => string.Equals(
+            System.Text.Json.JsonSerializer.Serialize(v, type, Json.Options).Trim('"'), text, StringComparison.OrdinalIgnoreCase));
+        return new ParseResult(value is not null, value);
     }
 
     private static string BindingFailure(Type type, string value)

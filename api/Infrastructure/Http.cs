@@ -57,9 +57,11 @@ public static class Http
             o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
-        app.UseResponseCompression();
         app.UseRouting();
         app.UseCors();
+        // The output cache sits outside compression, so it keeps compressed bytes (it varies by Accept-Encoding).
+        app.UseOutputCache();
+        app.UseResponseCompression();
         return app;
     }
 }

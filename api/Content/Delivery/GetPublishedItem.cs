@@ -26,6 +26,7 @@ public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItem
         Get($"/api/v1/{TDoc.RouteSegment}/{{slug}}");
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
+        Options(b => b.CacheOutput(DeliveryCache.Policy));
         Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 404).Produces(304));
         Summary(s => s.Summary = $"Get one published {TDoc.TypeName} by its slug");
     }

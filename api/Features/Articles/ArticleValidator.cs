@@ -19,7 +19,8 @@ public sealed class ArticleValidator : AbstractValidator<ArticleContent>
         RuleFor(x => x.Themes).KnownThemes();
         RuleFor(x => x.RelatedFiches).Must(l => l.Count <= 50);
         RuleFor(x => x.RelatedEvents).Must(l => l.Count <= 50);
-        RuleFor(x => x.Interviewee!.Name).NotEmpty().MaximumLength(120).When(x => x.Interviewee is not null)
+        RuleFor(x => x.Interviewee!.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= 120)
+            .When(x => x.Interviewee is not null)
             .WithMessage(_ => Text.Of("Indiquez le nom de la personne interviewée (120 caractères au plus).",
                                       "Give the interviewee's name (120 characters at most)."));
         RuleFor(x => x.Interviewee!.Role).MaximumLength(200).When(x => x.Interviewee is not null);

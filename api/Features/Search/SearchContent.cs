@@ -59,6 +59,7 @@ public sealed class SearchContent(NpgsqlDataSource db, IDocumentStore store) : E
     {
         Get("/api/v1/search");
         AllowAnonymous();
+        Options(b => b.CacheOutput(Content.Delivery.DeliveryCache.Policy));
         Description(b => b.Document<EmptyRequest, SearchResults>(200, 400));
         Summary(s => s.Summary = "Search published articles, fiches and events (French full text)");
     }

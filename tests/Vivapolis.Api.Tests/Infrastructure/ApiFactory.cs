@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Vivapolis.Api.Content.Delivery;
 using Vivapolis.Api.Features.Auth;
 using Vivapolis.Contracts.Auth;
 
@@ -51,10 +52,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
-    /// <summary>Empties every table and recreates the two accounts; each test calls it first and seeds what it needs.</summary>
+    /// <summary>Empties every table and the delivery cache, and recreates the two accounts; each test calls it first and seeds what it needs.</summary>
     public async Task ResetAsync()
     {
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictAsync(default);
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
         await accounts.EnsureAsync(EditorEmail, "Élise Rédaction", Roles.Editor, Password, default);

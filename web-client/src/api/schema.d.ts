@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/v1/advertiser-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List public advertiser contacts, by display order */
+        get: operations["ListPublishedAdvertiserContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advertiser-contacts/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one published advertiser-contact by its slug */
+        get: operations["GetPublishedAdvertiserContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles": {
         parameters: {
             query?: never;
@@ -49,6 +83,168 @@ export interface paths {
         put?: never;
         /** Sign in with e-mail and password */
         post: operations["IssueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List published events, by start, upcoming by default
+         * @description Events not over yet at `from` (now by default) and starting before `to`, earliest start first. Cancelled and postponed events stay listed with their `eventStatus` until they are unpublished.
+         */
+        get: operations["ListPublishedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one published event by its slug */
+        get: operations["GetPublishedEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List published fiches, newest first */
+        get: operations["ListPublishedFiches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiches/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one published fiche by its slug */
+        get: operations["GetPublishedFiche"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/advertiser-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List advertiser-contacts in every status */
+        get: operations["ListAdvertiserContacts"];
+        put?: never;
+        /** Create one advertiser-contact, as a draft */
+        post: operations["CreateAdvertiserContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/advertiser-contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one advertiser-contact, whatever its status */
+        get: operations["GetAdvertiserContact"];
+        /** Replace the content of one advertiser-contact (If-Match required) */
+        put: operations["UpdateAdvertiserContact"];
+        post?: never;
+        /** Delete one advertiser-contact */
+        delete: operations["DeleteAdvertiserContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/advertiser-contacts/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one advertiser contact's personal data
+         * @description Removes the person from the document, its public copy and its history, and records who erased it and when, without the erased data. A second erasure is a 404.
+         */
+        post: operations["EraseAdvertiserContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/advertiser-contacts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish one advertiser-contact */
+        post: operations["PublishAdvertiserContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/advertiser-contacts/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unpublish one advertiser-contact */
+        post: operations["UnpublishAdvertiserContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -126,6 +322,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List events in every status */
+        get: operations["ListEvents"];
+        put?: never;
+        /** Create one event, as a draft */
+        post: operations["CreateEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one event, whatever its status */
+        get: operations["GetEvent"];
+        /** Replace the content of one event (If-Match required) */
+        put: operations["UpdateEvent"];
+        post?: never;
+        /** Delete one event */
+        delete: operations["DeleteEvent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish one event */
+        post: operations["PublishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/events/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unpublish one event */
+        post: operations["UnpublishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/fiches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List fiches in every status */
+        get: operations["ListFiches"];
+        put?: never;
+        /** Create one fiche, as a draft */
+        post: operations["CreateFiche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/fiches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one fiche, whatever its status */
+        get: operations["GetFiche"];
+        /** Replace the content of one fiche (If-Match required) */
+        put: operations["UpdateFiche"];
+        post?: never;
+        /** Delete one fiche */
+        delete: operations["DeleteFiche"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/fiches/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish one fiche */
+        post: operations["PublishFiche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/fiches/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unpublish one fiche */
+        post: operations["UnpublishFiche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -135,6 +473,23 @@ export interface paths {
         };
         /** The French regions (INSEE codes) and abroad */
         get: operations["ListRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search published articles, fiches and events (French full text) */
+        get: operations["SearchContent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -164,6 +519,83 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What kind of organisation an actor of a fiche is.
+         * @enum {string}
+         */
+        ActorKind: "collectivite" | "etat" | "agence_publique" | "entreprise" | "association" | "organisation_professionnelle" | "recherche";
+        /**
+         * @description What sales staff keep about a person at an advertiser. Personal data: only a public contact's name, job title,
+         *     company, e-mail, phone, sectors and regions are ever delivered; internal notes and the consent record never are.
+         */
+        AdvertiserContactContent: {
+            /** @description Language of the entry. */
+            locale: components["schemas"]["Locale"];
+            /** @description URL name, lowercase letters, digits and hyphens; made from the full name when absent. */
+            slug?: null | string;
+            /** @description First and last name, for example "Hélène Marivaux". */
+            fullName: string;
+            /** @description Job title, for example "directrice commerciale". */
+            jobTitle?: null | string;
+            /** @description The advertiser the person works for. */
+            company?: null | string;
+            /** @description Professional e-mail address. */
+            email: string;
+            /**
+             * @description Phone number, in a French form ("01 99 00 12 34", "+33 1 99 00 12 34") or an international one
+             *     ("+32 2 123 45 67"); stored and returned in E.164 ("+33199001234").
+             */
+            phone?: null | string;
+            /** @description Business sectors, in the editors' words (for example "mobilité", "énergie"). */
+            sectors: string[];
+            /** @description Region codes from `GET /api/v1/regions` where the person works. */
+            regions: string[];
+            /** @description Whether the public list may show this person once published; requires a consent given. */
+            isPublic: boolean;
+            /**
+             * Format: int32
+             * @description Position in the public list, smallest first (0 or more).
+             */
+            displayOrder: number;
+            /** @description Notes for the sales team only; never delivered. */
+            internalNotes?: null | string;
+            /** @description The person's consent to appear in the public list; never delivered. */
+            consent?: components["schemas"]["ConsentRecord"] | null;
+        };
+        /** @description A public advertiser contact, with its public fields only. */
+        AdvertiserContactDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description The language an item is written in. French first. */
+            locale: components["schemas"]["Locale"];
+            slug: string;
+            fullName: string;
+            jobTitle?: null | string;
+            company?: null | string;
+            email: string;
+            /** @description E.164, for example "+33199001234". */
+            phone?: null | string;
+            sectors: string[];
+            /** @description Region codes from `GET /api/v1/regions`. */
+            regions: string[];
+            /**
+             * Format: int32
+             * @description Position in the list, smallest first; the list is already in this order.
+             */
+            displayOrder: number;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             */
+            publishedAt: string;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        AdvertiserContactDeliveryPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["AdvertiserContactDelivery"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
         /** @description What an editor writes in an article (magazine interview or news). */
         ArticleContent: {
             /** @description Language of the article. */
@@ -249,6 +681,25 @@ export interface components {
             next?: null | string;
         };
         /**
+         * @description How people attend: on site, online, or either.
+         * @enum {string}
+         */
+        AttendanceMode: "in_person" | "online" | "mixed";
+        /** @description What the person agreed to, when and how: kept as proof, never delivered. */
+        ConsentRecord: {
+            /** @description Whether consent was given. */
+            given: boolean;
+            /**
+             * Format: date-time
+             * @description When it was given; required when given.
+             */
+            givenAt?: null | string;
+            /** @description How it was collected, for example "formulaire salon". */
+            method?: null | string;
+            /** @description The wording the person agreed to. */
+            text?: null | string;
+        };
+        /**
          * @description Where an item stands in the editorial lifecycle.
          * @enum {string}
          */
@@ -262,6 +713,435 @@ export interface components {
             /** @description Photographer or rights holder, shown under the image. */
             credit?: null | string;
         };
+        /** @description What an editor writes about an event of the agenda. */
+        EventContent: {
+            /** @description Language of the event's texts. */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Format: uuid
+             * @description Shared by the French and English versions of the same event; a new group when absent.
+             */
+            translationGroup?: null | string;
+            /** @description URL name, lowercase letters, digits and hyphens; made from the title when absent. */
+            slug?: null | string;
+            /** @description Title (3 to 200 characters). */
+            title: string;
+            /** @description What kind of event it is; required. */
+            kind?: components["schemas"]["EventKind"] | null;
+            /** @description A short presentation shown in lists (1,000 characters at most). */
+            summary?: null | string;
+            /** @description Rich text (HTML): programme, speakers, practical details. Sanitised on write with an allow-list. */
+            description?: null | string;
+            /**
+             * Format: date-time
+             * @description Local start, without offset: `2027-03-26T09:00:00`. For an all-day event, the first day only
+             *     (`2027-03-26`, no time). Required.
+             */
+            start?: null | string;
+            /**
+             * Format: date-time
+             * @description Local end, without offset, not before the start. For an all-day event, the last day only (no time). Required.
+             */
+            end?: null | string;
+            /** @description IANA time zone of the start and end, for example `Europe/Paris` (the default) or `America/Toronto`. */
+            timeZone: string;
+            /** @description True when the event takes whole days: start and end are then dates without a time. */
+            allDay: boolean;
+            /** @description How people attend; decides what is required: a venue, an online URL, or both. */
+            attendanceMode: components["schemas"]["AttendanceMode"];
+            /** @description Where it takes place; required for `in_person` and `mixed` events. */
+            venue?: components["schemas"]["EventVenue"] | null;
+            /** @description https URL to attend online; required for `online` and `mixed` events. */
+            onlineUrl?: null | string;
+            /** @description Who organises it. */
+            organizer?: components["schemas"]["EventOrganizer"] | null;
+            /** @description https URL where people register. */
+            registrationUrl?: null | string;
+            /** @description What it costs: free, or an amount in euros. Absent when not stated. */
+            price?: components["schemas"]["EventPrice"] | null;
+            /** @description Name of the recurring series the event belongs to, for example "Rencontres du financement de la ville durable". */
+            series?: null | string;
+            /**
+             * Format: int32
+             * @description Edition number within the series, from 1: 3 for the "3ème édition".
+             */
+            edition?: null | number;
+            /** @description Whether the event takes place as announced; `scheduled` by default. */
+            eventStatus: components["schemas"]["EventStatus"];
+            /** @description Theme codes from `GET /api/v1/themes`, for example `mobilite`. */
+            themes: string[];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The picture shown at the top of the event. */
+            cover?: components["schemas"]["CoverImage"] | null;
+        };
+        /** @description A published event, as partners, the agenda widget and the aggregator receive it. */
+        EventDelivery: {
+            /**
+             * Format: uuid
+             * @description Stable identifier.
+             */
+            id: string;
+            /** @description Language of the event's texts. */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Format: uuid
+             * @description Shared by the language versions of the same event.
+             */
+            translationGroup: string;
+            /** @description URL name of the event. */
+            slug: string;
+            /** @description Title. */
+            title: string;
+            /** @description What kind of event it is. */
+            kind: components["schemas"]["EventKind"];
+            /** @description A short presentation shown in lists. */
+            summary?: null | string;
+            /** @description Sanitised HTML. */
+            description?: null | string;
+            /**
+             * Format: date-time
+             * @description Local start with its offset (ISO 8601); null for an all-day event.
+             */
+            start?: null | string;
+            /**
+             * Format: date-time
+             * @description Local end with its offset (ISO 8601); null for an all-day event.
+             */
+            end?: null | string;
+            /**
+             * Format: date
+             * @description Local day of the start (the first day of an all-day event).
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Local day of the end (the last day of an all-day event, included).
+             */
+            endDate: string;
+            /** @description IANA time zone of the event, for example `Europe/Paris`. */
+            timeZone: string;
+            /** @description True when the event takes whole days; `start` and `end` are then null. */
+            allDay: boolean;
+            /**
+             * Format: date-time
+             * @description The start in UTC; for an all-day event, midnight local time at the start of the first day.
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description The end in UTC; for an all-day event, midnight local time at the end of the last day.
+             */
+            endsAt: string;
+            /** @description How people attend. */
+            attendanceMode: components["schemas"]["AttendanceMode"];
+            /** @description Where it takes place; null for online events. */
+            venue?: components["schemas"]["EventVenue"] | null;
+            /** @description https URL to attend online; null for in-person events. */
+            onlineUrl?: null | string;
+            /** @description Who organises it. */
+            organizer?: components["schemas"]["EventOrganizer"] | null;
+            /** @description https URL where people register. */
+            registrationUrl?: null | string;
+            /** @description What it costs: free, or an amount in euros; null when not stated. */
+            price?: components["schemas"]["EventPrice"] | null;
+            /** @description Name of the recurring series the event belongs to. */
+            series?: null | string;
+            /**
+             * Format: int32
+             * @description Edition number within the series, from 1.
+             */
+            edition?: null | number;
+            /** @description The edition as people write it, in the event's language: "3ème édition", "1re édition", "3rd edition". */
+            editionLabel?: null | string;
+            /** @description Whether the event takes place as announced: cancelled and postponed events stay listed with their status. */
+            eventStatus: components["schemas"]["EventStatus"];
+            /** @description Theme codes from `GET /api/v1/themes`. */
+            themes: string[];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The picture shown at the top of the event. */
+            cover?: components["schemas"]["CoverImage"] | null;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description When this published version was made.
+             */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Version number of the published content.
+             */
+            version: number;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        EventDeliveryPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["EventDelivery"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /**
+         * @description What kind of event it is.
+         * @enum {string}
+         */
+        EventKind: "matinale" | "rencontre" | "salon" | "conference" | "webinaire" | "visite" | "atelier";
+        /** @description Who organises an event. */
+        EventOrganizer: {
+            /** @description Name of the organisation. */
+            name: string;
+            /** @description Its https website. */
+            url?: null | string;
+        };
+        /** @description What attending costs. */
+        EventPrice: {
+            /** @description True when attending is free; then there is no amount. */
+            free: boolean;
+            /**
+             * Format: double
+             * @description Price in euros (0 or more, cents at most) when not free.
+             */
+            amount?: null | number;
+            /** @description Anything else about the price, for example "tarif réduit pour les adhérents". */
+            details?: null | string;
+        };
+        /**
+         * @description Whether the event takes place as announced. Cancelled and postponed events stay listed, with this status, until unpublished.
+         * @enum {string}
+         */
+        EventStatus: "scheduled" | "cancelled" | "postponed" | "rescheduled";
+        /** @description The place where an event takes place. */
+        EventVenue: {
+            /** @description Name of the place, for example "Maison de la ville durable". */
+            name: string;
+            /** @description Street address. */
+            address?: null | string;
+            /** @description Postal code: five digits in France. */
+            postalCode?: null | string;
+            /** @description City. */
+            city: string;
+            /** @description Region code from `GET /api/v1/regions` (INSEE code, `99` abroad). */
+            regionCode?: null | string;
+            /** @description ISO 3166-1 alpha-2 country code; `FR` by default. */
+            country: string;
+            /**
+             * Format: double
+             * @description Latitude in degrees (−90 to 90), with the longitude.
+             */
+            latitude?: null | number;
+            /**
+             * Format: double
+             * @description Longitude in degrees (−180 to 180), with the latitude.
+             */
+            longitude?: null | number;
+        };
+        /** @description An organisation that carries the action. */
+        FicheActor: {
+            /** @description Name of the organisation (200 characters at most). */
+            name: string;
+            /** @description What kind of organisation it is. */
+            kind: components["schemas"]["ActorKind"];
+            /** @description What it did in the action, for example "maître d'ouvrage" (300 characters at most). */
+            role?: null | string;
+        };
+        /** @description Who the public may write to about the action. Published with the fiche by design. */
+        FicheContact: {
+            /** @description Name of the person or the team. */
+            name: string;
+            /** @description Organisation they answer for. */
+            organisation: string;
+            /** @description Public e-mail address. */
+            email?: null | string;
+            /** @description Public https web page. */
+            url?: null | string;
+        };
+        /** @description What an editor writes in a fiche: one exemplary action of the sustainable city, in France or abroad. */
+        FicheContent: {
+            /** @description Language of the fiche. */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Format: uuid
+             * @description Shared by the French and English versions of the same fiche; a new group when absent.
+             */
+            translationGroup?: null | string;
+            /** @description URL name, lowercase letters, digits and hyphens; made from the title when absent. */
+            slug?: null | string;
+            /** @description Title (3 to 200 characters). */
+            title: string;
+            /** @description Short plain-text summary shown in lists (1,000 characters at most). */
+            summary?: null | string;
+            /** @description Where the action takes place. */
+            territory: components["schemas"]["FicheTerritory"];
+            /** @description Who carries the action: at least one, 30 at most. */
+            actors: components["schemas"]["FicheActor"][];
+            /** @description The challenge the action answers. Rich text (HTML), sanitised on write with an allow-list. */
+            challenge?: null | string;
+            /** @description What was done. Rich text (HTML), sanitised on write with an allow-list. */
+            actions?: null | string;
+            /** @description What came of it. Rich text (HTML), sanitised on write with an allow-list. */
+            results?: null | string;
+            /** @description Measured results, 20 at most. */
+            indicators: components["schemas"]["FicheIndicator"][];
+            /** @description Who paid for the action, 20 lines at most. */
+            financing: components["schemas"]["FicheFinancing"][];
+            /** @description When the action ran. */
+            period?: components["schemas"]["FichePeriod"] | null;
+            /** @description The fiche's published contact: shown to the public by design. */
+            contact?: components["schemas"]["FicheContact"] | null;
+            /** @description Links to learn more, 20 at most. */
+            links: components["schemas"]["FicheLink"][];
+            /** @description Theme codes from `GET /api/v1/themes`, for example `energie`. */
+            themes: string[];
+            /** @description Free tags, 30 at most. */
+            tags: string[];
+            /** @description Ids of related articles. */
+            relatedArticles: string[];
+            /** @description Ids of related events. */
+            relatedEvents: string[];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The picture shown at the top of the fiche. */
+            cover?: components["schemas"]["CoverImage"] | null;
+        };
+        /** @description A published fiche (exemplary action), as partners and the aggregator receive it. */
+        FicheDelivery: {
+            /**
+             * Format: uuid
+             * @description Stable identifier.
+             */
+            id: string;
+            /** @description Language of the fiche. */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Format: uuid
+             * @description Shared by the French and English versions of the same fiche.
+             */
+            translationGroup: string;
+            /** @description URL name, unique per locale. */
+            slug: string;
+            /** @description Title. */
+            title: string;
+            /** @description Short plain-text summary. */
+            summary?: null | string;
+            /** @description Where the action takes place. */
+            territory: components["schemas"]["FicheTerritory"];
+            /** @description Who carries the action. */
+            actors: components["schemas"]["FicheActor"][];
+            /** @description The challenge the action answers; sanitised HTML. */
+            challenge?: null | string;
+            /** @description What was done; sanitised HTML. */
+            actions?: null | string;
+            /** @description What came of it; sanitised HTML. */
+            results?: null | string;
+            /** @description Measured results. */
+            indicators: components["schemas"]["FicheIndicator"][];
+            /** @description Who paid for the action. */
+            financing: components["schemas"]["FicheFinancing"][];
+            /** @description When the action ran. */
+            period?: components["schemas"]["FichePeriod"] | null;
+            /** @description The fiche's published contact. */
+            contact?: components["schemas"]["FicheContact"] | null;
+            /** @description Links to learn more. */
+            links: components["schemas"]["FicheLink"][];
+            /** @description Theme codes from `GET /api/v1/themes`. */
+            themes: string[];
+            /** @description Free tags. */
+            tags: string[];
+            /** @description Ids of related articles. */
+            relatedArticles: string[];
+            /** @description Ids of related events. */
+            relatedEvents: string[];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The picture shown at the top of the fiche. */
+            cover?: components["schemas"]["CoverImage"] | null;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description When this published version was made.
+             */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Version number of the published content.
+             */
+            version: number;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        FicheDeliveryPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["FicheDelivery"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /** @description One source of funding. */
+        FicheFinancing: {
+            /** @description Where the money came from. */
+            source: components["schemas"]["FinancingSource"];
+            /**
+             * Format: double
+             * @description Amount in euros, zero or more; null when not disclosed.
+             */
+            amountEuros?: null | number;
+            /** @description Programme or funder, for example "Appel à projets Démonstrateurs de la ville durable". */
+            detail?: null | string;
+        };
+        /** @description One measured result. */
+        FicheIndicator: {
+            /** @description What is measured, for example "Consommation d'énergie des bâtiments". */
+            label: string;
+            /**
+             * Format: double
+             * @description The value, a JSON number (negative for a decrease).
+             */
+            value: number;
+            /** @description Its unit, for example "%", "tonnes de CO₂ par an", "logements". */
+            unit: string;
+        };
+        /** @description A link to learn more. */
+        FicheLink: {
+            /** @description Text of the link (200 characters at most). */
+            label: string;
+            /** @description Absolute https URL. */
+            url: string;
+        };
+        /** @description When an action ran. */
+        FichePeriod: {
+            /**
+             * Format: date
+             * @description First day (ISO 8601 date).
+             */
+            start: string;
+            /**
+             * Format: date
+             * @description Last day, after the start; null while the action goes on.
+             */
+            end?: null | string;
+        };
+        /** @description Where an action takes place. */
+        FicheTerritory: {
+            /** @description Commune or grouping of communes, for example "Lorient Agglomération". */
+            commune?: null | string;
+            /** @description Département, for example "Morbihan"; empty abroad. */
+            departement?: null | string;
+            /** @description INSEE code of the region from `GET /api/v1/regions`; `99` for a project abroad, and only then. */
+            regionCode: string;
+            /** @description ISO 3166-1 alpha-2 country code, two uppercase letters; `FR` when absent. */
+            country: string;
+        };
+        /**
+         * @description Where the money of a fiche's action came from.
+         * @enum {string}
+         */
+        FinancingSource: "pia" | "action_coeur_de_ville" | "europe" | "etat" | "collectivite" | "prive" | "autre";
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -289,6 +1169,40 @@ export interface components {
          * @enum {string}
          */
         Locale: "fr" | "en";
+        /** @description An item as the editors see it: what the system keeps about it, and the editable content. */
+        ManagedAdvertiserContact: {
+            /**
+             * Format: uuid
+             * @description Stable identifier.
+             */
+            id: string;
+            /** @description Content type: article, fiche, event or advertiser-contact. */
+            type: string;
+            /** @description The slug in use: the one given in content, or the one made from the French title. */
+            slug: string;
+            /** @description Where the item stands in the editorial lifecycle. */
+            status: components["schemas"]["ContentStatus"];
+            /**
+             * Format: int32
+             * @description Version number, raised by every change; the ETag is made from it.
+             */
+            version: number;
+            /** @description True when the item is published and edited since: the public still sees the published version. */
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was first published; null if never.
+             */
+            publishedAt?: null | string;
+            /** @description The editable content. */
+            content: components["schemas"]["AdvertiserContactContent"];
+        };
         /** @description An item as the editors see it: what the system keeps about it, and the editable content. */
         ManagedArticle: {
             /**
@@ -322,6 +1236,74 @@ export interface components {
             publishedAt?: null | string;
             /** @description The editable content. */
             content: components["schemas"]["ArticleContent"];
+        };
+        /** @description An item as the editors see it: what the system keeps about it, and the editable content. */
+        ManagedEvent: {
+            /**
+             * Format: uuid
+             * @description Stable identifier.
+             */
+            id: string;
+            /** @description Content type: article, fiche, event or advertiser-contact. */
+            type: string;
+            /** @description The slug in use: the one given in content, or the one made from the French title. */
+            slug: string;
+            /** @description Where the item stands in the editorial lifecycle. */
+            status: components["schemas"]["ContentStatus"];
+            /**
+             * Format: int32
+             * @description Version number, raised by every change; the ETag is made from it.
+             */
+            version: number;
+            /** @description True when the item is published and edited since: the public still sees the published version. */
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was first published; null if never.
+             */
+            publishedAt?: null | string;
+            /** @description The editable content. */
+            content: components["schemas"]["EventContent"];
+        };
+        /** @description An item as the editors see it: what the system keeps about it, and the editable content. */
+        ManagedFiche: {
+            /**
+             * Format: uuid
+             * @description Stable identifier.
+             */
+            id: string;
+            /** @description Content type: article, fiche, event or advertiser-contact. */
+            type: string;
+            /** @description The slug in use: the one given in content, or the one made from the French title. */
+            slug: string;
+            /** @description Where the item stands in the editorial lifecycle. */
+            status: components["schemas"]["ContentStatus"];
+            /**
+             * Format: int32
+             * @description Version number, raised by every change; the ETag is made from it.
+             */
+            version: number;
+            /** @description True when the item is published and edited since: the public still sees the published version. */
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was first published; null if never.
+             */
+            publishedAt?: null | string;
+            /** @description The editable content. */
+            content: components["schemas"]["FicheContent"];
         };
         /** @description One line of a management list, whatever the type. */
         ManagedSummary: {
@@ -367,6 +1349,39 @@ export interface components {
             /** @description Label in the requested language. */
             label: string;
         };
+        /** @description One published item that matches. */
+        SearchHit: {
+            /** @description article, fiche or event. */
+            type: string;
+            /**
+             * Format: uuid
+             * @description The item's id.
+             */
+            id: string;
+            /** @description Read it at `/api/v1/{type}s/{slug}`. */
+            slug: string;
+            /** @description The item's title. */
+            title: string;
+            /** @description A short passage around the matching words, HTML-escaped, the words wrapped in `<mark>`. */
+            excerpt: string;
+            /**
+             * Format: double
+             * @description Relevance; higher is better. Only meaningful within one response.
+             */
+            rank: number;
+            /**
+             * Format: date-time
+             * @description When the item was first published.
+             */
+            publishedAt: string;
+        };
+        /** @description Published items matching a French full-text query, best first. */
+        SearchResults: {
+            /** @description The query as received. */
+            query: string;
+            /** @description The matches, best first. */
+            items: components["schemas"]["SearchHit"][];
+        };
         /** @description What search engines and link previews show. */
         SeoFields: {
             /** @description Title for search results (70 characters at most); the item's title when absent. */
@@ -410,6 +1425,104 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListPublishedAdvertiserContacts: {
+        parameters: {
+            query?: {
+                /** @description Only contacts working in this region code (see `/api/v1/regions`). */
+                region?: string;
+                /** @description Only contacts in this sector, written as the editors wrote it. */
+                sector?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvertiserContactDeliveryPage"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublishedAdvertiserContact: {
+        parameters: {
+            query?: {
+                /** @description Language version to return. */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /** @description The item's slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvertiserContactDelivery"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListPublishedArticles: {
         parameters: {
             query?: {
@@ -541,6 +1654,731 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublishedEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
+                 *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
+                 *     offset, read on the Paris clock. Encode `+` as `%2B`; a bare one, read as a space, is understood too.
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start before this moment, which must be after `from`. A day includes the whole day
+                 *     (`to=2027-03-31`: up to the end of 31 March); a date-time is read as for `from`.
+                 */
+                to?: string;
+                /** @description Only events filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only events whose venue is in this region (INSEE code, see `/api/v1/regions`). */
+                region?: string;
+                /** @description Only events whose venue is in this city, whatever the case and accents. */
+                city?: string;
+                /** @description Only events of this kind. */
+                kind?: components["schemas"]["EventKind"];
+                /** @description Only events attended exactly this way (`in_person` does not include `mixed`). */
+                attendanceMode?: components["schemas"]["AttendanceMode"];
+                /** @description Only events in this status, for example `cancelled`. */
+                status?: components["schemas"]["EventStatus"];
+                /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
+                q?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryPage"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublishedEvent: {
+        parameters: {
+            query?: {
+                /** @description Language version to return. */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /** @description The item's slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDelivery"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublishedFiches: {
+        parameters: {
+            query?: {
+                /** @description Only fiches filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only fiches in this region, by INSEE code (see `/api/v1/regions`); `99` for projects abroad. */
+                region?: string;
+                /** @description Only fiches in this country, by ISO 3166-1 alpha-2 code (`FR`, `MA`…). */
+                country?: string;
+                /** @description Only fiches with at least one actor of this kind. */
+                actorKind?: components["schemas"]["ActorKind"];
+                /** @description Only fiches with at least one financing line from this source. */
+                financingSource?: components["schemas"]["FinancingSource"];
+                /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
+                q?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FicheDeliveryPage"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublishedFiche: {
+        parameters: {
+            query?: {
+                /** @description Language version to return. */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /** @description The item's slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FicheDelivery"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAdvertiserContacts: {
+        parameters: {
+            query?: {
+                /** @description Only items in this status. */
+                status?: components["schemas"]["ContentStatus"];
+                /** @description Words the title contains, in any case. */
+                q?: string;
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedSummaryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvertiserContactContent"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedAdvertiserContact"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedAdvertiserContact"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvertiserContactContent"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedAdvertiserContact"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EraseAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedAdvertiserContact"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnpublishAdvertiserContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedAdvertiserContact"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1002,6 +2840,910 @@ export interface operations {
             };
         };
     };
+    ListEvents: {
+        parameters: {
+            query?: {
+                /** @description Only items in this status. */
+                status?: components["schemas"]["ContentStatus"];
+                /** @description Words the title contains, in any case. */
+                q?: string;
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedSummaryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventContent"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventContent"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnpublishEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFiches: {
+        parameters: {
+            query?: {
+                /** @description Only items in this status. */
+                status?: components["schemas"]["ContentStatus"];
+                /** @description Words the title contains, in any case. */
+                q?: string;
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedSummaryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateFiche: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FicheContent"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFiche: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateFiche: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FicheContent"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteFiche: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishFiche: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnpublishFiche: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListRegions: {
         parameters: {
             query?: {
@@ -1021,6 +3763,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferenceItem"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SearchContent: {
+        parameters: {
+            query?: {
+                /** @description Words to find, 2 to 200 characters; accents and plurals do not matter. "quoted phrases", or, -excluded work. */
+                q?: string;
+                /** @description Comma-separated types to search among: article, fiche, event. All of them when absent. */
+                types?: string;
+                /** @description Language of the items searched. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many matches, 1 to 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
                 };
             };
             /** @description Bad Request */

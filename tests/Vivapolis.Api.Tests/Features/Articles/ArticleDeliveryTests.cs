@@ -118,6 +118,40 @@ public class ArticleDeliveryTests(ApiFactory api) : ApiTest(api)
         Assert.Equal("Après", (await response.ReadAsync<ArticleDelivery>()).Title);
     }
 
+    [Fact]
+    public async Task Publishing_and_unpublishing_show_at_once_even_though_public_reads_are_served_from_memory()
+    {
+        var editor = await Api.EditorAsync();
+        var first = await editor.CreatePublishedAsync(Draft("Premier article"));
+        var anonymous = Api.CreateClient();
+        Assert.Single((await (await anonymous.GetAsync(Delivery)).ReadAsync<Page<ArticleDelivery>>()).Items);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"{Delivery}/{first.Slug}")).StatusCode);
+
+        var second = await editor.CreatePublishedAsync(Draft("Second article"));
+        Assert.Equal(2, (await (await anonymous.GetAsync(Delivery)).ReadAsync<Page<ArticleDelivery>>()).Items.Count);
+
+        await editor.PostAsync($"{Manage}/{first.Id}/unpublish", null);
+        Assert.Equal([second.Id], (await (await anonymous.GetAsync(Delivery)).ReadAsync<Page<ArticleDelivery>>()).Items.Select(a => a.Id));
+        await (await anonymous.GetAsync($"{Delivery}/{first.Slug}")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Compressed_and_plain_readers_each_get_their_own_bytes_from_the_cache()
+    {
+        var editor = await Api.EditorAsync();
+        await editor.CreatePublishedAsync(Draft("Article compressé"));
+        var anonymous = Api.CreateClient();
+
+        var gzipRequest = new HttpRequestMessage(HttpMethod.Get, Delivery);
+        gzipRequest.Headers.AcceptEncoding.ParseAdd("gzip");
+        var gzip = await anonymous.SendAsync(gzipRequest);
+        var plain = await anonymous.GetAsync(Delivery);
+
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal("Article compressé", (await plain.ReadAsync<Page<ArticleDelivery>>()).Items.Single().Title);
+    }
+
     [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Vivapolis.Api.Content.Delivery;
+
+/// <summary>
+/// Public reads are served from memory: the rendered (and compressed) bytes with their ETag, for a few seconds.
+/// Publishing, unpublishing, deleting or erasing evicts them at once on this node; other nodes catch up within
+/// <see cref="Lifetime"/>, well inside the minute that shared caches are allowed anyway.
+/// </summary>
+public static class DeliveryCache
+{
+    public const string Policy = "delivery";
+    public const string Tag = "delivery";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    public static IServiceCollection AddDeliveryCache(this IServiceCollection services) =>
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .Expire(Lifetime)
+            .SetVaryByQuery("*")
+            .SetVaryByHeader("Accept-Encoding", "Accept-Language")
+            // Some lists depend on the time ("upcoming events"): the app's clock minute is part of the key.
+            .VaryByValue(http => new("minute", http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddHHmm")))
+            .Tag(Tag)));
+
+    public static ValueTask EvictAsync(this IOutputCacheStore cache, CancellationToken ct) => cache.EvictByTagAsync(Tag, ct);
+}

@@ -1,0 +1,24 @@
+using Vivapolis.Api.Content.Delivery;
+using Vivapolis.Api.Content.Management;
+using Vivapolis.Contracts.AdvertiserContacts;
+
+namespace Vivapolis.Api.Features.AdvertiserContacts;
+
+// The shared endpoints, closed over the advertiser contact types. Routes, rules and behaviour live in Content/;
+// what is particular to contacts is their delivery list (public ones, by display order) and their erasure.
+
+public sealed class CreateAdvertiserContact : CreateItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class GetAdvertiserContact : GetItem<AdvertiserContact, AdvertiserContactContent>;
+
+public sealed class ListAdvertiserContacts : ListItems<AdvertiserContact, AdvertiserContactContent>;
+
+public sealed class UpdateAdvertiserContact : UpdateItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class PublishAdvertiserContact : PublishItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class UnpublishAdvertiserContact : UnpublishItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class DeleteAdvertiserContact : DeleteItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class GetPublishedAdvertiserContact : GetPublishedItem<AdvertiserContact, AdvertiserContactDelivery>;
