@@ -83,7 +83,7 @@ WEB_PORT=$(free_port)
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
 export Vivapolis__Jwt__SigningKey="test-run-$(date +%s%N)-signing-key-with-enough-length"
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT"
-API_DLL=api/bin/Debug/net10.0/Vivapolis.Api.dll
+API_DLL="$ROOT/api/bin/Debug/net10.0/Vivapolis.Api.dll"
 if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api-seed.log" 2>&1; then
   dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api.log" 2>&1 &
   API_PID=$!
