@@ -22,6 +22,7 @@ public static class ManagementRoutes
 
     /// <summary>Replaces FastEndpoints' default documentation with the real body, response and problem types.</summary>
     public static RouteHandlerBuilder Document<TBody, TResponse>(this RouteHandlerBuilder b, int status, params int[] problems)
+        where TBody : notnull
     {
         b.ClearDefaultAccepts().ClearDefaultProduces();
         if (typeof(TBody) != typeof(FastEndpoints.EmptyRequest)) b.Accepts<TBody>("application/json");

@@ -48,7 +48,7 @@ public sealed class SearchRequestValidator : Validator<SearchRequest>
 }
 
 /// <summary>GET /api/v1/search: published articles, fiches and events matching French words, ranked.</summary>
-public sealed class SearchContent(NpgsqlDataSource db, IDocumentStore store) : Endpoint<SearchRequest, SearchResults>
+public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore store) : Endpoint<SearchRequest, SearchResults>
 {
     // Private-use characters mark the matches in PostgreSQL's excerpt, so that the text can be HTML-escaped
     // before the marks become <mark> tags: an excerpt is safe to insert into a page as is.
@@ -104,10 +104,14 @@ public sealed class SearchContent(NpgsqlDataSource db, IDocumentStore store) : E
         await Send.OkAsync(new SearchResults(request.Q, hits), ct);
     }
 
-    // Only the five characters that matter are escaped: French letters stay readable.
-    private static string Excerpt(string headline) => headline
+    // Only the five characters that matter are escaped: French letters stay readable. Line breaks between
+    // fields become spaces.
+    private static string Excerpt(string headline) => Whitespace().Replace(headline.Trim(), " ")
         .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;")
         .Replace(Start, "<mark>").Replace(Stop, "</mark>");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
 
     private async Task<bool> HasSearchableWordsAsync(string q, CancellationToken ct)
     {
