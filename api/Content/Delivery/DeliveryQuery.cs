@@ -30,7 +30,10 @@ public sealed class DeliveryFilter
     /// <summary>Each condition with <c>{0}</c>, <c>{1}</c>… where its parameters go.</summary>
     public IReadOnlyList<(string Sql, NpgsqlParameter[] Parameters)> Conditions => _conditions;
 
-    /// <summary>Any SQL condition over the delivery table (<c>data</c> and duplicated columns); values are parameters.</summary>
+    /// <summary>
+    /// Any SQL condition over the delivery table (<c>data</c> and duplicated columns); values are parameters, placed
+    /// at <c>{0}</c>, <c>{1}</c>… with string.Format, so a literal brace in the SQL is written doubled (<c>'{{a,b}}'</c>).
+    /// </summary>
     public DeliveryFilter Where(string sql, params object[] values)
     {
         _conditions.Add((sql, values.Select(v => new NpgsqlParameter { Value = v }).ToArray()));
