@@ -56,13 +56,14 @@ PIDS+=($!)
 (cd web-client && exec ./node_modules/.bin/vite preview --host 127.0.0.1 --port "$WEB_PORT" --strictPort >/dev/null) &
 PIDS+=($!)
 
-for _ in $(seq 1 60); do
-  if curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 \
-     && curl -fsS "http://127.0.0.1:$WEB_PORT/" >/dev/null 2>&1; then
-    break
-  fi
-  sleep 0.5
-done
+up() {
+  curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$WEB_PORT/" >/dev/null 2>&1
+}
+for _ in $(seq 1 60); do up && break; sleep 0.5; done
+if ! up; then
+  echo "the API or the SPA did not come up on ports $API_PORT and $WEB_PORT (taken? see the messages above)" >&2
+  exit 1
+fi
 
 echo
 echo "API:     http://127.0.0.1:$API_PORT   (Swagger UI: http://127.0.0.1:$API_PORT/swagger)"

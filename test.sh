@@ -23,6 +23,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 section() { printf '\n=== %s ===\n' "$*"; }
+# A step the rest depends on failed: count it, print the summary line anyway, stop.
+give_up() { count 0 1 "$1"; echo; echo "$passed passed, $failed failed"; exit 1; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); printf -- '--- %s: %s passed, %s failed\n' "$3" "$1" "$2"; }
 # A check that is one command: it passes or fails as a whole.
 check() {
@@ -31,7 +33,7 @@ check() {
 }
 
 section "Prerequisites"
-pg_require || exit 1
+pg_require || give_up "PostgreSQL binaries"
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing Debian's chromium for the browser tests"
@@ -42,20 +44,16 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium is missing: sudo apt-get install -y chromium"
   fi
 fi
-(cd web-client && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
+(cd web-client && npm ci --no-audit --no-fund --loglevel=error) || give_up "npm ci"
 
 section "PostgreSQL (throwaway)"
 PG_PORT=$(free_port)
-pg_start "$PG_DIR" "$PG_PORT" throwaway || exit 1
+pg_start "$PG_DIR" "$PG_PORT" throwaway || give_up "start PostgreSQL"
 export VIVAPOLIS_TEST_DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis;Maximum Pool Size=60"
 echo "listening on 127.0.0.1:$PG_PORT"
 
 section "Backend build"
-if ! dotnet build Vivapolis.Api.sln -v q -nologo -clp:ErrorsOnly; then
-  count 0 1 "dotnet build"
-  echo "$passed passed, $failed failed"
-  exit 1
-fi
+dotnet build Vivapolis.Api.sln -v q -nologo -clp:ErrorsOnly || give_up "dotnet build"
 
 section "Backend tests (xunit, real PostgreSQL)"
 dotnet test --project tests/Vivapolis.Api.Tests --no-build 2>&1 | tee "$LOGS/backend.log" | grep -vE '^\s+(info|warn|fail|dbug): |^\s{8}' || true

@@ -33,7 +33,7 @@ pg_start() {
     pg_as "$PG_BIN/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir.initdb.log" 2>&1 \
       || { cat "$dir.initdb.log" >&2; return 1; }
   fi
-  local options="-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200"
+  local options="-p $port -c listen_addresses=127.0.0.1 -k '$dir' -c max_connections=200"
   if [ "$mode" = throwaway ]; then
     options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi

@@ -60,7 +60,7 @@ public static class Commands
                 await app.RunAsync();
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, openapi [FILE].");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, seed-bench [N], openapi [FILE].");
                 return 2;
         }
     }

@@ -25,7 +25,10 @@ public static class ETags
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 
-    /// <summary>The version an If-Match header names, or null when it names none we could have issued.</summary>
+    /// <summary>
+    /// The version an If-Match header names: null when the header is absent, -1 when it names a tag we never
+    /// issue, so that it cannot match.
+    /// </summary>
     public static int? VersionFrom(string? ifMatch)
     {
         if (string.IsNullOrWhiteSpace(ifMatch)) return null;

@@ -35,6 +35,20 @@ public static class Http
     public static WebApplication UseVivapolisHttp(this WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("Vivapolis:Http:MaxRequestBodyBytes", DefaultMaxBodyBytes);
+        app.Use(async (http, next) =>
+        {
+            // Set when the response starts, so that problem responses written after an exception (which clears
+            // the headers) carry them too.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (http, next) =>
@@ -43,10 +57,6 @@ public static class Http
             // bodies without a length; the test server does not, hence this check).
             if (http.Request.ContentLength > maxBody)
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
             await next();
         });
         app.UseRequestLocalization(o =>

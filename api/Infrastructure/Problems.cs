@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using FluentValidation.Results;
 using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -35,7 +37,7 @@ public static class Problems
             var problem = ctx.ProblemDetails;
             // Replace the framework's English default titles; keep the ones our own code chose.
             if (problem.Status is { } status &&
-                (problem.Title is null || status >= 500 || problem.Title == ReasonPhrase(status, english: true)))
+                (problem.Title is null || status >= 500 || problem.Title == ReasonPhrases.GetReasonPhrase(status)))
                 problem.Title = Title(status);
             problem.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
         });
@@ -63,10 +65,7 @@ public static class Problems
     public const char BindingMark = '\u2063';
 
     private static string FieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(CamelCase));
-
-    private static string CamelCase(string segment) =>
-        segment.Length == 0 || char.IsLower(segment[0]) ? segment : char.ToLowerInvariant(segment[0]) + segment[1..];
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     // Failures without an error code come from FastEndpoints, not from a validator: either a value it could not
     // bind (our own message, marked) or JSON it could not read, whose text is the serializer's, in English and
@@ -93,11 +92,9 @@ public static class Problems
         428 => Text.Of("En-tête If-Match requis", "If-Match header required"),
         429 => Text.Of("Trop de requêtes", "Too many requests"),
         _ when status >= 500 => Text.Of("Erreur interne du serveur", "Internal server error"),
-        _ => ReasonPhrase(status, english: true),
+        _ => ReasonPhrases.GetReasonPhrase(status),
     };
 
-    private static string ReasonPhrase(int status, bool english) =>
-        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 }
 
 /// <summary>The one place where exceptions become problem responses; endpoints do not catch.</summary>

@@ -10,7 +10,7 @@ public static class ManagementRoutes
     public const string Prefix = "/api/v1/manage";
 
     /// <summary>Editors and administrators; finer roles arrive with the accounts work.</summary>
-    public static readonly string[] ContentRoles = ["admin", "editor"];
+    public static readonly string[] ContentRoles = [Features.Auth.Roles.Admin, Features.Auth.Roles.Editor];
 
     public static string Collection<TDoc>() where TDoc : IContentDocument => $"{Prefix}/{TDoc.RouteSegment}";
 

@@ -74,7 +74,10 @@ public static partial class EventTimes
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant)) return false;
         }
         else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            if (!InRange(local)) return false; // before AtLocal: year 1 minus an offset is no time at all
             instant = AtLocal(local, Paris);
+        }
         else return false;
         instant = instant.ToUniversalTime();
         return instant.Year is >= FirstYear and <= LastYear;

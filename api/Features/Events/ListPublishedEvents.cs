@@ -69,10 +69,7 @@ public sealed class EventListValidator : Validator<EventListRequest>
         RuleFor(x => x.Theme).KnownTheme();
         RuleFor(x => x.Region).KnownRegion();
         RuleFor(x => x.City).MaximumLength(100);
-        // Names outside the enum are refused by binding, with the allowed values; this catches numbers.
-        RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.AttendanceMode).IsInEnum();
-        RuleFor(x => x.Status).IsInEnum();
+        // Kind, attendance mode and status need no rule: binding refuses any value but their contract names.
         RuleFor(x => x.Q).MaximumLength(200);
     }
 

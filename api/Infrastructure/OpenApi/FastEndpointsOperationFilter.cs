@@ -37,7 +37,7 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
             if (location is null) continue;
             var name = property.GetCustomAttribute<FromHeaderAttribute>()?.HeaderName
                        ?? (location == ParameterLocation.Path ? routeNames.First(n => n.Equals(property.Name, StringComparison.OrdinalIgnoreCase))
-                                                               : JsonName(property.Name));
+                                                               : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name));
             var schema = context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository, memberInfo: property);
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -72,8 +72,6 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         var index = segments.Length > 3 && segments[2] == "manage" ? 3 : 2;
         return index < segments.Length ? segments[index] : segments[^1];
     }
-
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\}")]
     private static partial Regex RouteParameter();

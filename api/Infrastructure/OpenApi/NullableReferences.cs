@@ -17,7 +17,7 @@ public sealed class NullableReferences : ISchemaFilter
         if (schema is not OpenApiSchema { Properties: { Count: > 0 } properties }) return;
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             if (!properties.TryGetValue(name, out var propertySchema) || propertySchema is not OpenApiSchemaReference reference) continue;
             if (Nullability.Create(property).ReadState != NullabilityState.Nullable) continue;
             properties[name] = new OpenApiSchema

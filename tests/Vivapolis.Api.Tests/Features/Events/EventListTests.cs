@@ -182,6 +182,7 @@ public class EventListTests(ApiFactory api) : ApiTest(api)
     [InlineData("theme=astrologie", "theme", "mobilite")]
     [InlineData("region=12", "region", "84")]
     [InlineData("from=demain", "from", "2027-03-26")]
+    [InlineData("from=0001-01-01T00:00", "from", "2027-03-26")]
     [InlineData("to=2027-13-01", "to", "2027-03-26")]
     [InlineData("from=2027-03-26T25:00:00", "from", "2027-03-26")]
     [InlineData("from=2027-04-01&to=2027-03-31", "to", "from")]
