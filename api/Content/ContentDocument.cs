@@ -43,6 +43,12 @@ public abstract class ContentDocument<TContent> : IRevisioned where TContent : c
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>When the scheduler publishes it (status scheduled until then); cleared once published.</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>When the scheduler unpublishes it; cleared once unpublished.</summary>
+    public DateTimeOffset? UnpublishAt { get; set; }
+
     public TContent Content { get; set; } = null!;
 
     [JsonIgnore]
@@ -55,7 +61,7 @@ public abstract class ContentDocument<TContent> : IRevisioned where TContent : c
         Id = Id, Type = type, Slug = Slug, Status = Status, Version = Version,
         HasUnpublishedChanges = HasUnpublishedChanges,
         CreatedAt = CreatedAt, CreatedBy = CreatedBy, UpdatedAt = UpdatedAt, UpdatedBy = UpdatedBy,
-        PublishedAt = PublishedAt, Content = Content,
+        PublishedAt = PublishedAt, PublishAt = PublishAt, UnpublishAt = UnpublishAt, Content = Content,
     };
 
     public ManagedSummary ToSummary(string type) => new()

@@ -13,7 +13,23 @@ public sealed record ItemPublished(string Type, string Slug, Locale Locale, int 
 
 public sealed record ItemUnpublished(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At);
 
+/// <summary>A publication and/or unpublication was scheduled (replacing any earlier schedule).</summary>
+public sealed record ItemScheduled(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At,
+    DateTimeOffset? PublishAt, DateTimeOffset? UnpublishAt);
+
+/// <summary>The schedule was cancelled: nothing will happen on its own any more.</summary>
+public sealed record ItemUnscheduled(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At);
+
 public sealed record ItemDeleted(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At);
 
 /// <summary>Personal data was erased: the item's earlier stream is gone, and this, without the data, starts its new one.</summary>
 public sealed record ItemErased(string Type, string By, DateTimeOffset At);
+
+/// <summary>Sent for review: the item is in review until it is published.</summary>
+public sealed record ItemSubmitted(string Type, string Slug, Locale Locale, int Version, string By, DateTimeOffset At);
+
+/// <summary>A new version was made from an earlier one's content (<paramref name="From"/>); history is not rewritten.</summary>
+public sealed record ItemRestored(string Type, string Slug, Locale Locale, int Version, int From, string By, DateTimeOffset At);
+
+/// <summary>The pending draft of a published item was dropped: its content is the published version's again.</summary>
+public sealed record ItemDraftDiscarded(string Type, string Slug, Locale Locale, int Version, int PublishedVersion, string By, DateTimeOffset At);

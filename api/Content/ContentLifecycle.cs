@@ -11,7 +11,7 @@ namespace Vivapolis.Api.Content;
 /// Create, edit, publish, unpublish and delete, written once for every content type. Each operation is one
 /// unit of work: the document change, the delivery copy and the lifecycle event commit together.
 /// </summary>
-public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
+public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
     ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock, IOutputCacheStore cache)
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
@@ -28,6 +28,7 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         };
         await ApplyAsync(doc, content, ct);
         session.Insert(doc);
+        Record(doc, RevisionAction.Created, by, now);
         session.Events.StartStream<TDoc>(doc.Id, new ItemCreated(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
         return doc;
@@ -41,20 +42,31 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
         var now = clock.Now();
         await ApplyAsync(doc, content, ct);
         Touch(doc, expected, by, now);
+        Record(doc, RevisionAction.Edited, by, now);
+        // Edits wait for the next publication, except one that leaves nothing public to show (a contact who
+        // withdrew from the directory): personal data leaves at once.
+        var withdrawn = doc.Status == ContentStatus.Published && type.ToDelivery(doc) is null;
+        if (withdrawn) DeletePublicCopies(doc.Id);
         session.Events.Append(doc.Id, new ItemEdited(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
+        if (withdrawn) await cache.EvictAsync(ct);
         return doc;
     }
 
     public async Task<TDoc> PublishAsync(Guid id, string? ifMatch, string by, CancellationToken ct)
     {
         var doc = await LoadAsync(id, ct);
+        ContentTransitions.Require(ContentTransitions.CanPublish(doc.Status, doc.HasUnpublishedChanges), doc.Status,
+            "Un élément publié ne peut être republié que s'il a des modifications non publiées",
+            "A published item can be published again only when it has unpublished changes");
         var expected = ifMatch is null ? doc.Version : RequireCurrent(doc, ifMatch);
         var now = clock.Now();
         doc.Status = ContentStatus.Published;
         doc.PublishedAt ??= now;
+        doc.PublishAt = null; // a scheduled publication, if any, is done (or overtaken by this one)
         Touch(doc, expected, by, now);
         doc.PublishedVersion = doc.Version;
+        Record(doc, RevisionAction.Published, by, now);
         StorePublicCopies(doc);
         session.Events.Append(doc.Id, new ItemPublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
@@ -65,15 +77,15 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
     public async Task<TDoc> UnpublishAsync(Guid id, string? ifMatch, string by, CancellationToken ct)
     {
         var doc = await LoadAsync(id, ct);
-        if (doc.Status != ContentStatus.Published)
-            throw ProblemException.Conflict(Text.Of(
-                $"Seul un élément publié peut être dépublié ; celui-ci est à l'état « {Json.Name(doc.Status)} ».",
-                $"Only a published item can be unpublished; this one is '{Json.Name(doc.Status)}'."));
+        ContentTransitions.Require(ContentTransitions.CanUnpublish(doc.Status), doc.Status,
+            "Seul un élément publié peut être dépublié", "Only a published item can be unpublished");
         var expected = ifMatch is null ? doc.Version : RequireCurrent(doc, ifMatch);
         var now = clock.Now();
         doc.Status = ContentStatus.Unpublished;
         doc.PublishedVersion = null;
+        doc.UnpublishAt = null; // a scheduled unpublication, if any, is done (or overtaken by this one)
         Touch(doc, expected, by, now);
+        Record(doc, RevisionAction.Unpublished, by, now);
         DeletePublicCopies(doc.Id);
         session.Events.Append(doc.Id, new ItemUnpublished(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
@@ -84,11 +96,13 @@ public sealed class ContentLifecycle<TDoc, TContent, TDelivery>(
     public async Task DeleteAsync(Guid id, string? ifMatch, string by, CancellationToken ct)
     {
         var doc = await LoadAsync(id, ct);
-        if (ifMatch is not null) RequireCurrent(doc, ifMatch);
         var now = clock.Now();
+        // With If-Match, the version is checked in the transaction too, so an edit saved meanwhile is not lost.
+        if (ifMatch is not null) Touch(doc, RequireCurrent(doc, ifMatch), by, now);
         session.Delete(doc);
+        Record(doc, RevisionAction.Deleted, by, now, version: ifMatch is null ? doc.Version + 1 : doc.Version);
         DeletePublicCopies(doc.Id);
-        session.Events.Append(doc.Id, new ItemDeleted(type.Name, doc.Slug, doc.Locale, doc.Version + 1, by, now));
+        session.Events.Append(doc.Id, new ItemDeleted(type.Name, doc.Slug, doc.Locale, ifMatch is null ? doc.Version + 1 : doc.Version, by, now));
         await session.SaveChangesAsync(ct);
         await cache.EvictAsync(ct);
     }

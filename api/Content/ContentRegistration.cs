@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Marten.Schema;
 using Vivapolis.Api.Content.Delivery;
+using Vivapolis.Api.Content.Preview;
 using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Content;
@@ -17,6 +18,9 @@ public static class ContentRegistration
     {
         services.AddSingleton<ContentType<TDoc, TContent, TDelivery>, TType>();
         services.AddScoped<ContentLifecycle<TDoc, TContent, TDelivery>>();
+        services.AddScoped<Scheduling.ContentScheduling<TDoc, TContent, TDelivery>>();
+        services.AddScoped<Scheduling.IScheduledActions>(sp => sp.GetRequiredService<Scheduling.ContentScheduling<TDoc, TContent, TDelivery>>());
+        services.AddPreviewSource<TDoc, TContent, TDelivery>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<TDoc>()
@@ -26,7 +30,8 @@ public static class ContentRegistration
             // The delivery table is read with SQL on these expressions (see DeliveryReader).
             opts.Schema.For<TDelivery>()
                 .Duplicate(x => x.PublishedAt)
-                .Index(x => x.Slug)
+                // One published item per slug and locale: a slug kept by a published version is not free yet.
+                .UniqueIndex(UniqueIndexType.Computed, x => x.Slug, x => x.Locale)
                 .GinIndexJsonData();
         });
         return services;
@@ -35,8 +40,11 @@ public static class ContentRegistration
     public static IServiceCollection AddContentInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryReader>();
+        services.AddSingleton<PreviewTokens>();
         services.AddDeliveryCache();
+        Scheduling.SchedulingRegistration.AddScheduledPublishing(services);
         services.ConfigureMarten(o => o.Schema.For<SearchEntry>());
+        services.ConfigureMarten(o => o.Schema.For<ContentRevision>().Index(x => x.ItemId));
         return services;
     }
 }

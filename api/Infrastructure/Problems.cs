@@ -107,7 +107,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             ProblemException p => new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Detail },
             FluentValidation.ValidationException v => Problems.ValidationProblem(v.Errors, http, 400),
+            // Checked before the concurrency cases: Marten reports a unique index violation on a stored document
+            // as "already exists", but a slug held by another item is a conflict, not a stale version.
+            _ when UniqueViolation(exception) is { ConstraintName: { } name } && name.Contains("slug") => new ProblemDetails
+            {
+                Status = 409,
+                Detail = Text.Of("Ce slug est déjà utilisé dans cette langue, ou encore occupé par la version publiée d'un autre élément.",
+                                 "This slug is already taken in this language, or still held by another item's published version."),
+            },
             ConcurrencyException or DocumentAlreadyExistsException => Stale(),
+            // Marten reports every failed operation of a batch: a lost race fails the item's version check and the
+            // insert of the revision with that version together.
+            AggregateException { InnerExceptions: var all } when all.All(e => e is ConcurrencyException or DocumentAlreadyExistsException) => Stale(),
             MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 new ProblemDetails { Status = 409, Detail = Text.Of("Cette valeur est déjà utilisée.", "This value is already taken.") },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
@@ -124,6 +135,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    private static PostgresException? UniqueViolation(Exception? e) => e switch
+    {
+        null => null,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg => pg,
+        AggregateException all => all.InnerExceptions.Select(UniqueViolation).FirstOrDefault(p => p is not null),
+        _ => UniqueViolation(e.InnerException),
+    };
 
     private static ProblemDetails Stale() => new()
     {

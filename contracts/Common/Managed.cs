@@ -22,6 +22,10 @@ public sealed record Managed<TContent> where TContent : class
     public required string UpdatedBy { get; init; }
     /// <summary>When it was first published; null if never.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
+    /// <summary>When the item will be published by the scheduler (status <c>scheduled</c>); null when no publication is scheduled.</summary>
+    public DateTimeOffset? PublishAt { get; init; }
+    /// <summary>When the item will be unpublished by the scheduler; null when no unpublication is scheduled.</summary>
+    public DateTimeOffset? UnpublishAt { get; init; }
     /// <summary>The editable content.</summary>
     public required TContent Content { get; init; }
 }

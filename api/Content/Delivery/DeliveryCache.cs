@@ -15,6 +15,8 @@ public static class DeliveryCache
 
     public static IServiceCollection AddDeliveryCache(this IServiceCollection services) =>
         services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            // A preview (?preview=TOKEN) is someone's draft: never looked up nor stored, whatever else varies.
+            .With(ctx => !ctx.HttpContext.Request.Query.ContainsKey(Preview.PreviewResponse.Parameter))
             .Expire(Lifetime)
             .SetVaryByQuery("*")
             .SetVaryByHeader("Accept-Encoding", "Accept-Language")

@@ -14,9 +14,16 @@ public sealed class PublishedItemRequest
     /// <summary>Language version to return.</summary>
     [QueryParam]
     public Locale Locale { get; init; } = Locale.Fr;
+
+    /// <summary>A preview token from POST …/{id}/preview: returns that item's current draft, never cached.</summary>
+    [QueryParam]
+    public string? Preview { get; init; }
 }
 
-/// <summary>GET /api/v1/{type}/{slug}: drafts, unpublished and unknown slugs are the same 404.</summary>
+/// <summary>
+/// GET /api/v1/{type}/{slug}: drafts, unpublished and unknown slugs are the same 404. With <c>?preview=TOKEN</c>
+/// (see <see cref="Preview.PreviewItem{TDoc,TContent,TDelivery}"/>), the item's current draft instead, private and uncached.
+/// </summary>
 public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItemRequest, TDelivery>
     where TDoc : IContentDocument
     where TDelivery : class
@@ -27,12 +34,17 @@ public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItem
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
         Options(b => b.CacheOutput(DeliveryCache.Policy));
-        Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 404).Produces(304));
+        Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 401, 404).Produces(304));
         Summary(s => s.Summary = $"Get one published {TDoc.TypeName} by its slug");
     }
 
     public override async Task HandleAsync(PublishedItemRequest request, CancellationToken ct)
     {
+        if (Preview.PreviewResponse.IsPreview(HttpContext.Request))
+        {
+            await Preview.PreviewResponse.WriteAsync<TDoc>(HttpContext, request.Slug, ct);
+            return;
+        }
         var json = await Resolve<DeliveryReader>().ReadOneAsync<TDelivery>(request.Slug, request.Locale, ct)
                    ?? throw ProblemException.NotFound();
         await DeliveryResponse.WriteJsonAsync(HttpContext, json, ct);

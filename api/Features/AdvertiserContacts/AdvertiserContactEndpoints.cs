@@ -22,3 +22,21 @@ public sealed class UnpublishAdvertiserContact : UnpublishItem<AdvertiserContact
 public sealed class DeleteAdvertiserContact : DeleteItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 
 public sealed class GetPublishedAdvertiserContact : GetPublishedItem<AdvertiserContact, AdvertiserContactDelivery>;
+
+public sealed class PreviewAdvertiserContact : Vivapolis.Api.Content.Preview.PreviewItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class SubmitAdvertiserContact : SubmitItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class ListAdvertiserContactRevisions : ListRevisions<AdvertiserContact, AdvertiserContactContent>;
+
+public sealed class GetAdvertiserContactRevision : GetRevision<AdvertiserContact, AdvertiserContactContent>;
+
+public sealed class DiffAdvertiserContactRevisions : DiffRevisions<AdvertiserContact, AdvertiserContactContent>;
+
+public sealed class RestoreAdvertiserContactRevision : RestoreRevision<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class DiscardAdvertiserContactDraft : DiscardDraft<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class ScheduleAdvertiserContact : Vivapolis.Api.Content.Scheduling.ScheduleItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
+
+public sealed class CancelAdvertiserContactSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;

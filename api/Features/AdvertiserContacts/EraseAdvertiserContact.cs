@@ -10,9 +10,10 @@ namespace Vivapolis.Api.Features.AdvertiserContacts;
 
 /// <summary>
 /// POST /api/v1/manage/advertiser-contacts/{id}/erase: the right to erasure. Everything that holds the person
-/// goes in one transaction: the document (Marten keeps no older revisions of it), its delivery record, and the
-/// item's event stream, whose events carry the slug made from the person's name. A contact already deleted
-/// through the shared endpoint still has that stream, so it can be erased too.
+/// goes in one transaction: the document (Marten keeps no older revisions of it), its delivery record, its
+/// versions in the history (<see cref="ContentRevision"/>), and the item's event stream, whose events carry the
+/// slug made from the person's name. A contact already deleted through the shared endpoint still has that stream,
+/// so it can be erased too.
 /// </summary>
 /// <remarks>
 /// The audit record is an <see cref="ItemErased"/> event starting a new stream under the same id: the history,
@@ -43,6 +44,7 @@ public sealed class EraseAdvertiserContact : Endpoint<ItemIdRequest>
         if (contact is not null) session.Delete(contact);
         session.Delete<AdvertiserContactDelivery>(request.Id);
         session.Delete<SearchEntry>(request.Id); // contacts are never indexed; this only makes sure
+        session.DeleteWhere<ContentRevision>(r => r.ItemId == request.Id); // the versions hold the person too
         session.Events.TombstoneStream(request.Id); // Marten's hard delete: the stream row and every event in it
         session.Events.StartStream<AdvertiserContact>(request.Id,
             new ItemErased(AdvertiserContact.TypeName, User.Actor(), Resolve<TimeProvider>().Now()));

@@ -21,3 +21,21 @@ public sealed class UnpublishArticle : UnpublishItem<Article, ArticleContent, Ar
 public sealed class DeleteArticle : DeleteItem<Article, ArticleContent, ArticleDelivery>;
 
 public sealed class GetPublishedArticle : GetPublishedItem<Article, ArticleDelivery>;
+
+public sealed class PreviewArticle : Vivapolis.Api.Content.Preview.PreviewItem<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class SubmitArticle : SubmitItem<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class ListArticleRevisions : ListRevisions<Article, ArticleContent>;
+
+public sealed class GetArticleRevision : GetRevision<Article, ArticleContent>;
+
+public sealed class DiffArticleRevisions : DiffRevisions<Article, ArticleContent>;
+
+public sealed class RestoreArticleRevision : RestoreRevision<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class DiscardArticleDraft : DiscardDraft<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class ScheduleArticle : Vivapolis.Api.Content.Scheduling.ScheduleItem<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class CancelArticleSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<Article, ArticleContent, ArticleDelivery>;

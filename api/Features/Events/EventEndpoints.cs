@@ -21,3 +21,21 @@ public sealed class UnpublishEvent : UnpublishItem<AgendaEvent, EventContent, Ev
 public sealed class DeleteEvent : DeleteItem<AgendaEvent, EventContent, EventDelivery>;
 
 public sealed class GetPublishedEvent : GetPublishedItem<AgendaEvent, EventDelivery>;
+
+public sealed class PreviewEvent : Vivapolis.Api.Content.Preview.PreviewItem<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class SubmitEvent : SubmitItem<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class ListEventRevisions : ListRevisions<AgendaEvent, EventContent>;
+
+public sealed class GetEventRevision : GetRevision<AgendaEvent, EventContent>;
+
+public sealed class DiffEventRevisions : DiffRevisions<AgendaEvent, EventContent>;
+
+public sealed class RestoreEventRevision : RestoreRevision<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class DiscardEventDraft : DiscardDraft<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class ScheduleEvent : Vivapolis.Api.Content.Scheduling.ScheduleItem<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class CancelEventSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<AgendaEvent, EventContent, EventDelivery>;

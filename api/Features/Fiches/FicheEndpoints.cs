@@ -21,3 +21,21 @@ public sealed class UnpublishFiche : UnpublishItem<Fiche, FicheContent, FicheDel
 public sealed class DeleteFiche : DeleteItem<Fiche, FicheContent, FicheDelivery>;
 
 public sealed class GetPublishedFiche : GetPublishedItem<Fiche, FicheDelivery>;
+
+public sealed class PreviewFiche : Vivapolis.Api.Content.Preview.PreviewItem<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class SubmitFiche : SubmitItem<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class ListFicheRevisions : ListRevisions<Fiche, FicheContent>;
+
+public sealed class GetFicheRevision : GetRevision<Fiche, FicheContent>;
+
+public sealed class DiffFicheRevisions : DiffRevisions<Fiche, FicheContent>;
+
+public sealed class RestoreFicheRevision : RestoreRevision<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class DiscardFicheDraft : DiscardDraft<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class ScheduleFiche : Vivapolis.Api.Content.Scheduling.ScheduleItem<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class CancelFicheSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<Fiche, FicheContent, FicheDelivery>;

@@ -66,6 +66,7 @@ public static class OpenApiSetup
     {
         ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
         ["auth"] = "Sign-in of editors: bearer tokens for the management API.",
+        ["audit"] = "Who did what and when, read from the append-only event log.",
         ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
         ["events"] = "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.",
         ["advertiser-contacts"] = "Advertiser contacts: personal data; delivery shows only public contacts and their public fields.",

@@ -1,0 +1,165 @@
+using FastEndpoints;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.OutputCaching;
+using Vivapolis.Api.Content.Management;
+using Vivapolis.Api.Infrastructure;
+using Vivapolis.Contracts.Common;
+using Vivapolis.Contracts.Preview;
+
+namespace Vivapolis.Api.Content.Preview;
+
+/// <summary>The lifetime a preview link may have.</summary>
+public sealed class PreviewOptionsValidator : AbstractValidator<PreviewOptions>
+{
+    public PreviewOptionsValidator()
+    {
+        var max = (int)PreviewTokens.MaxLifetime.TotalMinutes;
+        RuleFor(x => x.ExpiresInMinutes).InclusiveBetween(1, max)
+            .WithMessage(_ => Text.Of($"La durée doit être comprise entre 1 et {max} minutes (7 jours).",
+                                      $"The lifetime must be between 1 and {max} minutes (7 days)."));
+    }
+}
+
+/// <summary>POST /api/v1/manage/{type}/{id}/preview: an expiring, signed link to the item's current draft.</summary>
+public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRequest, PreviewLink>
+    where TDoc : ContentDocument<TContent>, IContentDocument, new()
+    where TContent : class, IItemContent
+    where TDelivery : class
+{
+    public override void Configure()
+    {
+        Post(ManagementRoutes.Item<TDoc>() + "/preview");
+        Roles(ManagementRoutes.ContentRoles);
+        // The id from the route only: the optional body is read in ReadOptionsAsync.
+        RequestBinder(new RequestBinder<ItemIdRequest>(BindingSource.RouteValues));
+        // The body is optional: a bodiless POST gets the default lifetime. Routing answers 415 to a request
+        // without a Content-Type when the endpoint accepts only JSON, hence */* (other types get a 415 problem).
+        Description(b => b.Document<EmptyRequest, PreviewLink>(200, 400, 401, 403, 404, 415)
+            .Accepts<PreviewOptions>(isOptional: true, "application/json", "*/*"));
+        Summary(s =>
+        {
+            s.Summary = $"Create a preview link for one {TDoc.TypeName}";
+            s.Description = "The link shows the item's current draft (or pending version) in its delivery shape, to " +
+                            "anyone holding it, until it expires. Responses are private and never cached.";
+        });
+    }
+
+    public override async Task HandleAsync(ItemIdRequest request, CancellationToken ct)
+    {
+        var options = await ReadOptionsAsync(ct);
+        var doc = await Resolve<IQuerySession>().LoadAsync<TDoc>(request.Id, ct) ?? throw ProblemException.NotFound();
+        var lifetime = options.ExpiresInMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : PreviewTokens.DefaultLifetime;
+        var (token, expires) = Resolve<PreviewTokens>().Issue(TDoc.TypeName, doc.Id, lifetime);
+        var locale = doc.Locale == Locale.Fr ? "" : $"&locale={Json.Name(doc.Locale)}";
+        HttpContext.Response.Headers.CacheControl = "private, no-store";
+        await Send.OkAsync(new PreviewLink
+        {
+            Token = token,
+            Url = $"/api/v1/{TDoc.RouteSegment}/{Uri.EscapeDataString(doc.Slug)}?preview={token}{locale}",
+            ExpiresAt = expires,
+        }, ct);
+    }
+
+    /// <summary>
+    /// The body is optional, which FastEndpoints' binding of a JSON DTO does not allow (a bodiless POST was a 415):
+    /// read here, with the same validation problem as a bound body.
+    /// </summary>
+    private async Task<PreviewOptions> ReadOptionsAsync(CancellationToken ct)
+    {
+        var http = HttpContext.Request;
+        if (http.ContentLength == 0 || (http.ContentLength is null && !http.HasJsonContentType())) return new PreviewOptions();
+        if (!http.HasJsonContentType()) throw new ProblemException(415, Problems.Title(415));
+        PreviewOptions? options;
+        try
+        {
+            options = await http.ReadFromJsonAsync<PreviewOptions>(Json.Options, ct);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("expiresInMinutes", Text.Of(
+                "Valeur illisible : le JSON est mal formé ou ce champ n'a pas le bon type.",
+                "Unreadable value: the JSON is malformed or this field has the wrong type.")) { ErrorCode = "json" }]);
+        }
+        options ??= new PreviewOptions();
+        await new PreviewOptionsValidator().ValidateAndThrowAsync(options, ct);
+        return options;
+    }
+}
+
+/// <summary>The current draft of one type's items in their delivery shape, for preview links.</summary>
+public interface IPreviewSource<TDoc> where TDoc : IContentDocument
+{
+    /// <summary>The delivery JSON of the item's current version when its slug is this one, else null.</summary>
+    Task<PreviewResult> RenderAsync(Guid id, string slug, CancellationToken ct);
+}
+
+public enum PreviewOutcome { Found, OtherItem, NothingPublic }
+
+public readonly record struct PreviewResult(PreviewOutcome Outcome, byte[]? Json);
+
+public sealed class PreviewSource<TDoc, TContent, TDelivery>(
+    ContentType<TDoc, TContent, TDelivery> type, IQuerySession session, IDocumentStore store) : IPreviewSource<TDoc>
+    where TDoc : ContentDocument<TContent>, IContentDocument, new()
+    where TContent : class, IItemContent
+    where TDelivery : class
+{
+    public async Task<PreviewResult> RenderAsync(Guid id, string slug, CancellationToken ct)
+    {
+        var doc = await session.LoadAsync<TDoc>(id, ct);
+        if (doc is null || doc.Slug != slug) return new(PreviewOutcome.OtherItem, null);
+        // Serialised as Marten stores published copies, so a preview has exactly the bytes' shape of delivery.
+        return type.ToDelivery(doc) is { } delivery
+            ? new(PreviewOutcome.Found, System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(delivery)))
+            : new(PreviewOutcome.NothingPublic, null);
+    }
+}
+
+/// <summary>What the by-slug delivery endpoint does with <c>?preview=TOKEN</c>.</summary>
+public static class PreviewResponse
+{
+    public const string Parameter = "preview";
+    public const string CacheControl = "private, no-store";
+
+    public static bool IsPreview(HttpRequest request) => request.Query.ContainsKey(Parameter);
+
+    /// <summary>
+    /// Checks the token against the item the slug names and writes the draft in its delivery shape: private,
+    /// never stored, without an ETag. Forged, expired or other items' tokens are a 401 problem.
+    /// </summary>
+    public static async Task WriteAsync<TDoc>(HttpContext http, string slug, CancellationToken ct) where TDoc : IContentDocument
+    {
+        // Never looked up in, nor stored into, the output cache (the delivery policy also refuses these requests).
+        if (http.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.AllowCacheLookup = false;
+            cache.Context.AllowCacheStorage = false;
+        }
+        http.Response.Headers.CacheControl = CacheControl;
+        var services = http.RequestServices;
+        var claim = services.GetRequiredService<PreviewTokens>().Read(http.Request.Query[Parameter].ToString());
+        if (claim is null || claim.Type != TDoc.TypeName) throw Unauthorized();
+        var result = await services.GetRequiredService<IPreviewSource<TDoc>>().RenderAsync(claim.Id, slug, ct);
+        if (result.Outcome == PreviewOutcome.OtherItem) throw Unauthorized();
+        if (result.Outcome == PreviewOutcome.NothingPublic) throw ProblemException.NotFound();
+
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = result.Json!.Length;
+        await response.Body.WriteAsync(result.Json, ct);
+    }
+
+    private static ProblemException Unauthorized() => new(StatusCodes.Status401Unauthorized, Problems.Title(401), Text.Of(
+        "Ce lien d'aperçu n'est pas valide pour cet élément, ou il a expiré : demandez-en un nouveau.",
+        "This preview link is not valid for this item, or it has expired: ask for a new one."));
+}
+
+public static class PreviewRegistration
+{
+    public static IServiceCollection AddPreviewSource<TDoc, TContent, TDelivery>(this IServiceCollection services)
+        where TDoc : ContentDocument<TContent>, IContentDocument, new()
+        where TContent : class, IItemContent
+        where TDelivery : class
+        => services.AddScoped<IPreviewSource<TDoc>, PreviewSource<TDoc, TContent, TDelivery>>();
+}

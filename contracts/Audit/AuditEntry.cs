@@ -1,0 +1,26 @@
+namespace Vivapolis.Contracts.Audit;
+
+/// <summary>One thing someone did, read from the append-only event log.</summary>
+public sealed record AuditEntry
+{
+    /// <summary>When it happened.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Who did it: the account's email.</summary>
+    public required string By { get; init; }
+
+    /// <summary>
+    /// What was done: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted, restored,
+    /// erased or draft_discarded; kinds of events added later appear under their event type's name.
+    /// </summary>
+    public required string Action { get; init; }
+
+    /// <summary>Content type of the item: article, fiche, event or advertiser-contact.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The item acted on.</summary>
+    public required Guid ItemId { get; init; }
+
+    /// <summary>The item's version after the change; null when the event records none (an erasure).</summary>
+    public int? Version { get; init; }
+}
