@@ -11,6 +11,7 @@ public enum RevisionAction
     [JsonStringEnumMemberName("edited")] Edited,
     [JsonStringEnumMemberName("submitted")] Submitted,
     [JsonStringEnumMemberName("scheduled")] Scheduled,
+    [JsonStringEnumMemberName("unscheduled")] Unscheduled,
     [JsonStringEnumMemberName("published")] Published,
     [JsonStringEnumMemberName("unpublished")] Unpublished,
     [JsonStringEnumMemberName("restored")] Restored,

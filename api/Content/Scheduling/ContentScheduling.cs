@@ -53,6 +53,7 @@ public sealed class ContentScheduling<TDoc, TContent, TDelivery>(
         if (publishAt is not null) doc.Status = ContentStatus.Scheduled;
         Touch(doc, expected, by, now);
         ReplaceJobs(doc, by);
+        session.Insert(ContentRevision.Of(doc, type.Name, RevisionAction.Scheduled, by, now)); // every change is a revision
         session.Events.Append(doc.Id, new ItemScheduled(type.Name, doc.Slug, doc.Locale, doc.Version, by, now, publishAt, unpublishAt));
         await session.SaveChangesAsync(ct);
         return doc;
@@ -73,6 +74,7 @@ public sealed class ContentScheduling<TDoc, TContent, TDelivery>(
                 : ContentStatus.Draft;
         Touch(doc, expected, by, now);
         ReplaceJobs(doc, by);
+        session.Insert(ContentRevision.Of(doc, type.Name, RevisionAction.Unscheduled, by, now));
         session.Events.Append(doc.Id, new ItemUnscheduled(type.Name, doc.Slug, doc.Locale, doc.Version, by, now));
         await session.SaveChangesAsync(ct);
         return doc;

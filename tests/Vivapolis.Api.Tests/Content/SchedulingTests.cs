@@ -62,6 +62,22 @@ public class SchedulingTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Scheduling_and_cancelling_are_revisions_of_the_history_like_every_other_change()
+    {
+        var editor = await Api.EditorAsync();
+        var (draft, _) = await editor.CreateAsync(Segment, Articles.Draft("Programmée puis annulée"));
+
+        await editor.ScheduleAsync(Segment, draft.Id, Api.Clock.GetUtcNow().AddDays(2));
+        await editor.CancelScheduleAsync(Segment, draft.Id);
+
+        var history = await editor.RevisionsAsync(Segment, draft.Id);
+        Assert.Equal([RevisionAction.Unscheduled, RevisionAction.Scheduled, RevisionAction.Created], history.Items.Select(r => r.Action));
+        Assert.Equal([3, 2, 1], history.Items.Select(r => r.Version));
+        var diff = await editor.DiffAsync(Segment, draft.Id, 1, 3);
+        Assert.Empty(diff.Changes); // the content did not change
+    }
+
+    [Fact]
     public async Task A_published_article_is_unpublished_on_time()
     {
         var editor = await Api.EditorAsync();

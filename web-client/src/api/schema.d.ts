@@ -2228,7 +2228,7 @@ export interface components {
          * @description What a change to an item did. Every change is one revision, numbered by the item's version.
          * @enum {string}
          */
-        RevisionAction: "created" | "edited" | "submitted" | "scheduled" | "published" | "unpublished" | "restored" | "discarded" | "deleted";
+        RevisionAction: "created" | "edited" | "submitted" | "scheduled" | "unscheduled" | "published" | "unpublished" | "restored" | "discarded" | "deleted";
         /** @description What changed in an item's content between two versions. */
         RevisionDiff: {
             /**
