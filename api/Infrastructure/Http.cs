@@ -55,8 +55,14 @@ public static class Http
         {
             // A declared length over the limit is refused before anything reads the body (Kestrel also caps
             // bodies without a length; the test server does not, hence this check).
-            if (http.Request.ContentLength > maxBody)
+            var request = http.Request;
+            if (request.ContentLength > maxBody)
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            // Some HTTP clients send Content-Type: application/json on every request. Without a body it means
+            // nothing; left in place, it would make the endpoint try to read an empty JSON body and answer 400.
+            var bodiless = request.ContentLength == 0
+                || (request.ContentLength is null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)));
+            if (bodiless) request.ContentType = null;
             await next();
         });
         app.UseRequestLocalization(o =>

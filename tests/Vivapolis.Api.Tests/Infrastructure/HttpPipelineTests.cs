@@ -146,6 +146,21 @@ public partial class HttpPipelineTests(ApiFactory api, BrokenClockApi brokenCloc
     }
 
     [Fact]
+    public async Task A_json_content_type_on_a_request_without_body_is_not_an_error()
+    {
+        var editor = await Api.EditorAsync();
+        var published = await editor.CreatePublishedAsync(ArticleSteps.Draft("Sans corps"));
+
+        var get = new HttpRequestMessage(HttpMethod.Get, $"{Delivery}/{published.Slug}") { Content = new StringContent("") };
+        get.Content.Headers.ContentType = new("application/json");
+        var post = new HttpRequestMessage(HttpMethod.Post, $"{ArticleSteps.Manage}/{published.Id}/unpublish") { Content = new StringContent("") };
+        post.Content.Headers.ContentType = new("application/json");
+
+        Assert.Equal(HttpStatusCode.OK, (await Api.CreateClient().SendAsync(get)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(post)).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
         var client = Api.CreateClient();
