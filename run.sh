@@ -57,7 +57,7 @@ PIDS+=($!)
 PIDS+=($!)
 
 up() {
-  curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$WEB_PORT/" >/dev/null 2>&1
+  curl -fsS --max-time 2 "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && curl -fsS --max-time 2 "http://127.0.0.1:$WEB_PORT/" >/dev/null 2>&1
 }
 for _ in $(seq 1 60); do up && break; sleep 0.5; done
 if ! up; then

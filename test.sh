@@ -86,7 +86,7 @@ if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api
   dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1 60); do
-    curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break
+    curl -fsS --max-time 2 "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break
     sleep 0.5
   done
   (cd web-client && VIVAPOLIS_API_URL="http://127.0.0.1:$API_PORT" VIVAPOLIS_E2E_WEB_PORT="$WEB_PORT" npm run --silent test:e2e 2>&1) \
