@@ -1,3 +1,4 @@
+using static Vivapolis.Api.Content.Normalize;
 using FluentValidation;
 using Marten;
 using Vivapolis.Api.Content;
@@ -25,7 +26,7 @@ public sealed class AdvertiserContactType(AdvertiserContactValidator validator)
 
     public override AdvertiserContactContent Normalize(AdvertiserContactContent c) => c with
     {
-        Slug = string.IsNullOrWhiteSpace(c.Slug) ? null : c.Slug.Trim(),
+        Slug = Trimmed(c.Slug),
         FullName = c.FullName?.Trim() ?? "",
         JobTitle = Trimmed(c.JobTitle),
         Company = Trimmed(c.Company),
@@ -45,8 +46,6 @@ public sealed class AdvertiserContactType(AdvertiserContactValidator validator)
         Email = a.Content.Email, Phone = a.Content.Phone, Sectors = a.Content.Sectors, Regions = a.Content.Regions,
         DisplayOrder = a.Content.DisplayOrder, PublishedAt = a.PublishedAt ?? a.UpdatedAt,
     };
-
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public static class AdvertiserContactsRegistration

@@ -1,3 +1,4 @@
+using static Vivapolis.Api.Content.Normalize;
 using FluentValidation;
 using Vivapolis.Api.Content;
 using Vivapolis.Contracts.Articles;
@@ -20,13 +21,13 @@ public sealed class ArticleType(ArticleValidator validator) : ContentType<Articl
     public override ArticleContent Normalize(ArticleContent c) => c with
     {
         Title = c.Title?.Trim() ?? "",
-        Slug = string.IsNullOrWhiteSpace(c.Slug) ? null : c.Slug.Trim(),
+        Slug = Trimmed(c.Slug),
         Standfirst = c.Standfirst?.Trim(),
         Body = RichText.Sanitize(c.Body),
         Rubric = c.Rubric?.Trim(),
-        Authors = Clean(c.Authors),
-        Tags = Clean(c.Tags),
-        Themes = Clean(c.Themes),
+        Authors = Words(c.Authors),
+        Tags = Words(c.Tags),
+        Themes = Words(c.Themes),
         RelatedFiches = c.RelatedFiches ?? [],
         RelatedEvents = c.RelatedEvents ?? [],
     };
@@ -44,9 +45,6 @@ public sealed class ArticleType(ArticleValidator validator) : ContentType<Articl
         Seo = a.Content.Seo, Cover = a.Content.Cover,
         PublishedAt = a.PublishedAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt, Version = a.Version,
     };
-
-    private static IReadOnlyList<string> Clean(IReadOnlyList<string>? values) =>
-        values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct().ToList() ?? [];
 }
 
 public static class ArticlesRegistration

@@ -1,3 +1,4 @@
+using static Vivapolis.Api.Content.Normalize;
 using FluentValidation;
 using Marten;
 using Vivapolis.Api.Content;
@@ -83,8 +84,6 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
             RegionCode = Trimmed(v.RegionCode) ?? (country == "FR" ? null : Regions.Abroad),
         };
     }
-
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public static class EventsRegistration

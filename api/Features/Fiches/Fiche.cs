@@ -1,3 +1,4 @@
+using static Vivapolis.Api.Content.Normalize;
 using FluentValidation;
 using Vivapolis.Api.Content;
 using Vivapolis.Contracts.Fiches;
@@ -21,26 +22,26 @@ public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, Fic
     public override FicheContent Normalize(FicheContent c) => c with
     {
         Title = c.Title?.Trim() ?? "",
-        Slug = string.IsNullOrWhiteSpace(c.Slug) ? null : c.Slug.Trim(),
-        Summary = Trim(c.Summary),
+        Slug = Trimmed(c.Slug),
+        Summary = Trimmed(c.Summary),
         Territory = c.Territory is { } t
             ? t with
             {
-                Commune = Trim(t.Commune), Departement = Trim(t.Departement), RegionCode = t.RegionCode?.Trim() ?? "",
+                Commune = Trimmed(t.Commune), Departement = Trimmed(t.Departement), RegionCode = t.RegionCode?.Trim() ?? "",
                 Country = string.IsNullOrWhiteSpace(t.Country) ? "FR" : t.Country.Trim().ToUpperInvariant(),
             }
             : new FicheTerritory(),
-        Actors = Rows(c.Actors, a => a with { Name = a.Name?.Trim() ?? "", Role = Trim(a.Role) }),
+        Actors = Rows(c.Actors, a => a with { Name = a.Name?.Trim() ?? "", Role = Trimmed(a.Role) }),
         Challenge = RichText.Sanitize(c.Challenge),
         Actions = RichText.Sanitize(c.Actions),
         Results = RichText.Sanitize(c.Results),
         Indicators = Rows(c.Indicators, i => i with { Label = i.Label?.Trim() ?? "", Unit = i.Unit?.Trim() ?? "" }),
-        Financing = Rows(c.Financing, f => f with { Detail = Trim(f.Detail) }),
+        Financing = Rows(c.Financing, f => f with { Detail = Trimmed(f.Detail) }),
         Contact = c.Contact is { } contact
             ? contact with
             {
                 Name = contact.Name?.Trim() ?? "", Organisation = contact.Organisation?.Trim() ?? "",
-                Email = Trim(contact.Email), Url = Trim(contact.Url),
+                Email = Trimmed(contact.Email), Url = Trimmed(contact.Url),
             }
             : null,
         Links = Rows(c.Links, l => l with { Label = l.Label?.Trim() ?? "", Url = l.Url?.Trim() ?? "" }),
@@ -66,11 +67,6 @@ public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, Fic
         Seo = f.Content.Seo, Cover = f.Content.Cover,
         PublishedAt = f.PublishedAt ?? f.UpdatedAt, UpdatedAt = f.UpdatedAt, Version = f.Version,
     };
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static IReadOnlyList<string> Words(IReadOnlyList<string>? values) =>
-        values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct().ToList() ?? [];
 
     private static IReadOnlyList<T> Rows<T>(IReadOnlyList<T>? rows, Func<T, T> clean) where T : class =>
         rows?.Where(r => r is not null).Select(clean).ToList() ?? [];
