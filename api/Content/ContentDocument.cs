@@ -13,13 +13,26 @@ public interface IContentDocument
 
     /// <summary>Plural path segment: <c>articles</c> in <c>/api/v1/articles</c>.</summary>
     static abstract string RouteSegment { get; }
+
+    /// <summary>Which desk manages the type, and so which roles may touch it.</summary>
+    static abstract ContentDesk Desk { get; }
+}
+
+/// <summary>The two desks of the newsroom: who manages a type, see <see cref="Management.ManagementRoutes"/>.</summary>
+public enum ContentDesk
+{
+    /// <summary>Articles, fiches, events: editors manage them, authors draft them.</summary>
+    Editorial,
+
+    /// <summary>Advertiser contacts: the sales team only.</summary>
+    Advertising,
 }
 
 /// <summary>
 /// The stored, editable side of an item: the editor's content plus what the system keeps about it.
 /// The editable content is kept in its contract shape: it is exactly what editors send and get back.
 /// </summary>
-public abstract class ContentDocument<TContent> : IRevisioned where TContent : class, IItemContent
+public abstract class ContentDocument<TContent> : IRevisioned, Management.IAuthored where TContent : class, IItemContent
 {
     public Guid Id { get; set; }
     public string Title { get; set; } = "";

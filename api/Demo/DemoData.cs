@@ -18,6 +18,8 @@ public sealed class DemoData(Accounts accounts, IServiceProvider services)
     [
         ("admin@example.org", "Camille Admin", Roles.Admin, "vivapolis-admin-demo"),
         ("editor@example.org", "Élise Rédaction", Roles.Editor, "vivapolis-editor-demo"),
+        ("author@example.org", "Arthur Plume", Roles.Author, "vivapolis-author-demo"),
+        ("sales@example.org", "Salomé Annonces", Roles.Sales, "vivapolis-sales-demo"),
     ];
 
     public async Task LoadAsync(CancellationToken ct)

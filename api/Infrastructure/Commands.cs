@@ -7,7 +7,7 @@ namespace Vivapolis.Api.Infrastructure;
 
 /// <summary>
 /// Operator commands of the same binary: <c>migrate</c> applies the database schema, <c>seed-demo</c> also loads
-/// the demo accounts and content (idempotent), <c>openapi FILE</c> writes the contract. No argument serves the API.
+/// the demo accounts and content (idempotent), <c>create-admin</c> the first administrator (password on stdin), <c>openapi FILE</c> writes the contract. No argument serves the API.
 /// </summary>
 public static class Commands
 {
@@ -46,6 +46,8 @@ public static class Commands
                 await using (var scope = app.Services.CreateAsyncScope())
                     await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(CancellationToken.None);
                 return 0;
+            case "create-admin":
+                return await Features.Auth.CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
             case "seed-bench":
                 // Bench data only (bench/delivery.sh): N published articles bulk-inserted, skipped if any exist.
                 await MigrateAsync(app);
@@ -60,7 +62,7 @@ public static class Commands
                 await app.RunAsync();
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, seed-bench [N], openapi [FILE].");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, create-admin EMAIL [NAME], seed-bench [N], openapi [FILE].");
                 return 2;
         }
     }

@@ -11,9 +11,13 @@ using Npgsql;
 namespace Vivapolis.Api.Infrastructure;
 
 /// <summary>A failure an endpoint reports on purpose; the exception handler turns it into a problem response.</summary>
-public class ProblemException(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+public class ProblemException(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null,
+    int? retryAfterSeconds = null)
     : Exception(detail ?? title)
 {
+    /// <summary>Sent as Retry-After (a 429 or 503 that knows when to come back).</summary>
+    public int? RetryAfterSeconds { get; } = retryAfterSeconds;
+
     public int Status { get; } = status;
     public string Title { get; } = title;
     public string? Detail { get; } = detail;
@@ -21,6 +25,9 @@ public class ProblemException(int status, string title, string? detail = null, I
 
     public static ProblemException NotFound() =>
         new(StatusCodes.Status404NotFound, Text.Of("Ressource introuvable", "Not found"));
+
+    public static ProblemException Forbidden(string detail) =>
+        new(StatusCodes.Status403Forbidden, Problems.Title(403), detail);
 
     public static ProblemException Conflict(string detail) =>
         new(StatusCodes.Status409Conflict, Text.Of("Conflit", "Conflict"), detail);
@@ -130,7 +137,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             problem = new ProblemDetails { Status = 500 };
         }
         if (exception is ProblemException pe)
+        {
             foreach (var (key, value) in pe.Extensions) problem.Extensions[key] = value;
+            if (pe.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

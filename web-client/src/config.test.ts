@@ -22,7 +22,10 @@ describe('config.json', () => {
 });
 
 describe('session', () => {
-  const token = { accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 60, user: { id: 'u', email: 'e', displayName: 'E', role: 'editor' } };
+  const token = {
+    accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 60, refreshToken: 'r', refreshExpiresIn: 3600,
+    user: { id: 'u', email: 'e', displayName: 'E', role: 'editor' },
+  };
 
   it('survives a reload until it expires', () => {
     const session = sessionFromToken(token, 1_000);

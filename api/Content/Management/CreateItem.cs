@@ -13,7 +13,7 @@ public abstract class CreateItem<TDoc, TContent, TDelivery> : Endpoint<TContent,
     public override void Configure()
     {
         Post(ManagementRoutes.Collection<TDoc>());
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<TContent, Managed<TContent>>(201, 400, 401, 403, 409));
         Summary(s => s.Summary = $"Create one {TDoc.TypeName}, as a draft");
     }

@@ -11,7 +11,7 @@ public abstract class DeleteItem<TDoc, TContent, TDelivery> : Endpoint<ItemReque
     public override void Configure()
     {
         Delete(ManagementRoutes.Item<TDoc>());
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<EmptyRequest, EmptyResponse>(204, 401, 403, 404, 412));
         Summary(s => s.Summary = $"Delete one {TDoc.TypeName}");
     }

@@ -39,7 +39,7 @@ public abstract class DiffRevisions<TDoc, TContent> : Endpoint<DiffRequest, Revi
     public override void Configure()
     {
         Get(ManagementRoutes.Item<TDoc>() + "/diff");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<EmptyRequest, RevisionDiff>(200, 400, 401, 403, 404));
         Summary(s =>
         {

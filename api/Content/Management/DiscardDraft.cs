@@ -13,7 +13,7 @@ public abstract class DiscardDraft<TDoc, TContent, TDelivery> : Endpoint<ItemReq
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/discard");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 409, 412));
         Summary(s =>
         {

@@ -13,7 +13,7 @@ public abstract class GetItem<TDoc, TContent> : Endpoint<ItemIdRequest, Managed<
     public override void Configure()
     {
         Get(ManagementRoutes.Item<TDoc>());
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404));
         Summary(s => s.Summary = $"Get one {TDoc.TypeName}, whatever its status");
     }

@@ -29,7 +29,7 @@ public abstract class GetRevision<TDoc, TContent> : Endpoint<RevisionRequest, Ma
     public override void Configure()
     {
         Get(ManagementRoutes.Item<TDoc>() + "/revisions/{n:int}");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<EmptyRequest, ManagedRevision<TContent>>(200, 400, 401, 403, 404));
         Summary(s => s.Summary = $"Get one version of one {TDoc.TypeName}, with its content then");
     }

@@ -35,7 +35,7 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
     public override void Configure()
     {
         Get(ManagementRoutes.Collection<TDoc>());
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<EmptyRequest, Page<ManagedSummary>>(200, 400, 401, 403));
         Summary(s => s.Summary = $"List {TDoc.RouteSegment} in every status");
     }

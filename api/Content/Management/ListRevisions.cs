@@ -25,7 +25,7 @@ public abstract class ListRevisions<TDoc, TContent> : Endpoint<RevisionListReque
     public override void Configure()
     {
         Get(ManagementRoutes.Item<TDoc>() + "/revisions");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<EmptyRequest, Page<RevisionSummary>>(200, 400, 401, 403, 404));
         Summary(s => s.Summary = $"List the revisions of one {TDoc.TypeName}, newest first");
     }

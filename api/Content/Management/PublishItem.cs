@@ -13,7 +13,7 @@ public abstract class PublishItem<TDoc, TContent, TDelivery> : Endpoint<ItemRequ
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/publish");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 412));
         Summary(s => s.Summary = $"Publish one {TDoc.TypeName}");
     }

@@ -33,7 +33,7 @@ public abstract class RestoreRevision<TDoc, TContent, TDelivery> : Endpoint<Rest
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/restore/{n:int}");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 400, 401, 403, 404, 409, 412, 428));
         Summary(s =>
         {

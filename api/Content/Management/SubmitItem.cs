@@ -13,7 +13,7 @@ public abstract class SubmitItem<TDoc, TContent, TDelivery> : Endpoint<ItemReque
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/submit");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 409, 412));
         Summary(s =>
         {
@@ -24,6 +24,7 @@ public abstract class SubmitItem<TDoc, TContent, TDelivery> : Endpoint<ItemReque
 
     public override async Task HandleAsync(ItemRequest request, CancellationToken ct)
     {
+        await User.RequireMayEditAsync<TDoc>(Resolve<Marten.IQuerySession>(), request.Id, ct);
         var doc = await Resolve<ContentLifecycle<TDoc, TContent, TDelivery>>()
             .SubmitAsync(request.Id, request.IfMatch, User.Actor(), ct);
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);

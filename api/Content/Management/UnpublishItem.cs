@@ -13,7 +13,7 @@ public abstract class UnpublishItem<TDoc, TContent, TDelivery> : Endpoint<ItemRe
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/unpublish");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 409, 412));
         Summary(s => s.Summary = $"Unpublish one {TDoc.TypeName}");
     }

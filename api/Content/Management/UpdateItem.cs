@@ -13,13 +13,14 @@ public abstract class UpdateItem<TDoc, TContent, TDelivery> : Endpoint<UpdateIte
     public override void Configure()
     {
         Put(ManagementRoutes.Item<TDoc>());
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         Description(b => b.Document<TContent, Managed<TContent>>(200, 400, 401, 403, 404, 409, 412, 428));
         Summary(s => s.Summary = $"Replace the content of one {TDoc.TypeName} (If-Match required)");
     }
 
     public override async Task HandleAsync(UpdateItemRequest<TContent> request, CancellationToken ct)
     {
+        await User.RequireMayEditAsync<TDoc>(Resolve<Marten.IQuerySession>(), request.Id, ct);
         var doc = await Resolve<ContentLifecycle<TDoc, TContent, TDelivery>>()
             .UpdateAsync(request.Id, request.IfMatch, request.Content, User.Actor(), ct);
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);

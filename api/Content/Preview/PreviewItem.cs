@@ -30,7 +30,7 @@ public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRe
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/preview");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Writers<TDoc>());
         // The id from the route only: the optional body is read in ReadOptionsAsync.
         RequestBinder(new RequestBinder<ItemIdRequest>(BindingSource.RouteValues));
         // The body is optional: a bodiless POST gets the default lifetime. Routing answers 415 to a request

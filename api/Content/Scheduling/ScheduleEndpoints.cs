@@ -28,7 +28,7 @@ public abstract class ScheduleItem<TDoc, TContent, TDelivery> : Endpoint<Schedul
     public override void Configure()
     {
         Post(ManagementRoutes.Item<TDoc>() + "/schedule");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<ScheduleChange, Managed<TContent>>(200, 400, 401, 403, 404, 409, 412));
         Summary(s => s.Summary = $"Schedule the publication and/or unpublication of one {TDoc.TypeName}");
     }
@@ -51,7 +51,7 @@ public abstract class CancelSchedule<TDoc, TContent, TDelivery> : Endpoint<ItemR
     public override void Configure()
     {
         Delete(ManagementRoutes.Item<TDoc>() + "/schedule");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<TDoc>());
         Description(b => b.Document<EmptyRequest, Managed<TContent>>(200, 401, 403, 404, 412));
         Summary(s => s.Summary = $"Cancel the schedule of one {TDoc.TypeName}");
     }

@@ -11,6 +11,7 @@ public sealed class AdvertiserContact : ContentDocument<AdvertiserContactContent
 {
     public static string TypeName => "advertiser-contact";
     public static string RouteSegment => "advertiser-contacts";
+    public static ContentDesk Desk => ContentDesk.Advertising;
 }
 
 /// <remarks>

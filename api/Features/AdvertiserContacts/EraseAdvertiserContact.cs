@@ -25,7 +25,7 @@ public sealed class EraseAdvertiserContact : Endpoint<ItemIdRequest>
     public override void Configure()
     {
         Post(ManagementRoutes.Item<AdvertiserContact>() + "/erase");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(ManagementRoutes.Managers<AdvertiserContact>());
         Description(b => b.Document<EmptyRequest, EmptyResponse>(204, 401, 403, 404));
         Summary(s =>
         {

@@ -10,6 +10,7 @@ public sealed class Article : ContentDocument<ArticleContent>, IContentDocument
 {
     public static string TypeName => "article";
     public static string RouteSegment => "articles";
+    public static ContentDesk Desk => ContentDesk.Editorial;
 }
 
 public sealed class ArticleType(ArticleValidator validator) : ContentType<Article, ArticleContent, ArticleDelivery>

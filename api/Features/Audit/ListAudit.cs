@@ -101,7 +101,7 @@ public sealed class ListAudit(NpgsqlDataSource db, IDocumentStore store) : Endpo
     public override void Configure()
     {
         Get(ManagementRoutes.Prefix + "/audit");
-        Roles(ManagementRoutes.ContentRoles);
+        Roles(Auth.Roles.Admin);
         Description(b => b.Document<EmptyRequest, Page<AuditEntry>>(200, 400, 401, 403));
         Summary(s =>
         {

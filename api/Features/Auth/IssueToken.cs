@@ -13,12 +13,12 @@ public sealed class TokenRequestValidator : Validator<TokenRequest>
     public TokenRequestValidator()
     {
         RuleFor(x => x.Email).NotEmpty().MaximumLength(254);
-        RuleFor(x => x.Password).NotEmpty().MaximumLength(256);
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(Passwords.MaxLength);
     }
 }
 
-/// <summary>POST /api/v1/auth/token: an editor signs in and gets a bearer token.</summary>
-public sealed class IssueToken(IQuerySession session, IPasswordHasher<User> hasher, Tokens tokens)
+/// <summary>POST /api/v1/auth/token: sign in with e-mail and password; a 15-minute access token and a refresh token.</summary>
+public sealed class IssueToken(IDocumentSession session, IPasswordHasher<User> hasher, Sessions sessions, SignInThrottle throttle, TimeProvider clock)
     : Endpoint<TokenRequest, TokenResponse>
 {
     // Verified against when the e-mail is unknown, so both failures take the same time and give the same answer.
@@ -28,22 +28,36 @@ public sealed class IssueToken(IQuerySession session, IPasswordHasher<User> hash
     {
         Post("/api/v1/auth/token");
         AllowAnonymous();
-        Description(b => b.Document<TokenRequest, TokenResponse>(200, 400, 401));
-        Summary(s => s.Summary = "Sign in with e-mail and password");
+        Description(b => b.Document<TokenRequest, TokenResponse>(200, 400, 401, 429));
+        Summary(s =>
+        {
+            s.Summary = "Sign in with e-mail and password";
+            s.Description = "Unknown address, wrong password, suspended account or pending password reset: the same 401. " +
+                            "After 4 failures in a row for an address each attempt must wait longer (429 with Retry-After), " +
+                            "and after 10 the address is locked for 15 minutes.";
+        });
     }
 
     public override async Task HandleAsync(TokenRequest request, CancellationToken ct)
     {
         var email = request.Email.Trim().ToLowerInvariant();
+        await throttle.RequireAllowedAsync(email, ct);
         var user = await session.Query<User>().FirstOrDefaultAsync(u => u.Email == email, ct);
-        var result = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DecoyHash, request.Password);
-        if (user is null || user.Suspended || result == PasswordVerificationResult.Failed)
+        var hash = user is { PasswordHash.Length: > 0 } ? user.PasswordHash : DecoyHash;
+        var result = hasher.VerifyHashedPassword(user ?? new User(), hash, request.Password);
+        if (user is null || !user.MaySignIn || result == PasswordVerificationResult.Failed)
+        {
+            await throttle.RecordFailureAsync(email, ct);
             throw new ProblemException(401, Problems.Title(401),
                 Text.Of("Adresse e-mail ou mot de passe incorrect.", "Wrong e-mail address or password."));
+        }
 
-        var (token, expiresIn) = tokens.Issue(user);
-        HttpContext.Response.Headers.CacheControl = "no-store";
-        await Send.OkAsync(new TokenResponse(token, "Bearer", expiresIn,
-            new UserInfo(user.Id, user.Email, user.DisplayName, user.Role)), ct);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, request.Password);
+        user.LastSignInAt = clock.GetUtcNow();
+        session.Update(user);
+        throttle.Forget(email);
+        var issued = sessions.Start(user);
+        await session.SaveChangesAsync(ct);
+        await Send.OkAsync(issued.ToResponse(), ct);
     }
 }

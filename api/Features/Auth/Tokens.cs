@@ -13,7 +13,11 @@ public sealed class JwtSettings
     public const string Audience = "vivapolis-manage";
 
     public required SymmetricSecurityKey Key { get; init; }
-    public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Of an access token: short, so that a suspension or a role change applies within minutes.</summary>
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Of a sign-in session, whatever the refreshes: then the password is asked again.</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>Issues and checks the bearer tokens of the management API.</summary>
@@ -58,7 +62,14 @@ public static class AuthSetup
         });
         services.AddSingleton<Tokens>();
         services.AddScoped<Accounts>();
-        services.ConfigureMarten(o => o.Schema.For<User>().UniqueIndex(u => u.Email));
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignInThrottle>();
+        services.ConfigureMarten(o =>
+        {
+            o.Schema.For<User>().UniqueIndex(u => u.Email);
+            o.Schema.For<RefreshSession>().UseNumericRevisions(true).Index(s => s.UserId);
+            o.Schema.For<SignInFailures>();
+        });
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -12,6 +12,7 @@ public sealed class AgendaEvent : ContentDocument<EventContent>, IContentDocumen
 {
     public static string TypeName => "event";
     public static string RouteSegment => "events";
+    public static ContentDesk Desk => ContentDesk.Editorial;
 }
 
 public sealed class EventType(EventValidator validator) : ContentType<AgendaEvent, EventContent, EventDelivery>

@@ -10,6 +10,7 @@ public sealed class Fiche : ContentDocument<FicheContent>, IContentDocument
 {
     public static string TypeName => "fiche";
     public static string RouteSegment => "fiches";
+    public static ContentDesk Desk => ContentDesk.Editorial;
 }
 
 public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, FicheContent, FicheDelivery>

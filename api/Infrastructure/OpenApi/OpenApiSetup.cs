@@ -65,7 +65,8 @@ public static class OpenApiSetup
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
         ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
-        ["auth"] = "Sign-in of editors: bearer tokens for the management API.",
+        ["auth"] = "Sign-in, token refresh, sign-out and passwords: 15-minute bearer tokens for the management API, renewed with single-use refresh tokens.",
+        ["users"] = "Accounts and their roles (admin, editor, author, sales); administrators only.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
         ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
         ["events"] = "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.",

@@ -149,8 +149,9 @@ public class PreviewTests(ApiFactory api) : ApiTest(api)
         var (first, _) = await editor.CreateAsync(Draft("Premier") with { Slug = "premier" });
         var (second, _) = await editor.CreateAsync(Draft("Second") with { Slug = "second" });
         var firstToken = (await PreviewAsync(editor, Manage, first.Id)).Token;
-        var (contact, _) = await editor.CreateAsync(Contacts.Segment, Contacts.Contact("Jeanne Martin"));
-        var contactToken = (await PreviewAsync(editor, Contacts.Manage, contact.Id)).Token;
+        var sales = await Api.SalesAsync();
+        var (contact, _) = await sales.CreateAsync(Contacts.Segment, Contacts.Contact("Jeanne Martin"));
+        var contactToken = (await PreviewAsync(sales, Contacts.Manage, contact.Id)).Token;
         var anonymous = Api.CreateClient();
 
         await (await anonymous.GetAsync($"{Delivery}/second?preview={firstToken}")).ProblemAsync(HttpStatusCode.Unauthorized);
@@ -162,7 +163,7 @@ public class PreviewTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_contact_preview_shows_only_public_fields_and_a_non_public_contact_is_404()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (contact, etag) = await editor.CreateAsync(Contacts.Segment, Contacts.Contact("Paul Durand"));
         var link = await PreviewAsync(editor, Contacts.Manage, contact.Id);
         var anonymous = Api.CreateClient();

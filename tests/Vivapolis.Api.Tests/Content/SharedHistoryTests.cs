@@ -40,7 +40,7 @@ public class SharedHistoryTests(ApiFactory api) : ApiTest(api)
     public async Task Erasing_an_advertiser_contact_erases_its_revisions_too()
     {
         const string contacts = Features.AdvertiserContacts.AdvertiserContactSteps.Segment;
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (contact, etag) = await editor.CreateAsync(contacts, Features.AdvertiserContacts.AdvertiserContactSteps.Contact("Jeanne Effacée"));
         await editor.EditAsync(contacts, contact.Id, contact.Content with { JobTitle = "Directrice" }, etag);
         Assert.Equal(2, (await editor.RevisionsAsync(contacts, contact.Id)).Items.Count);

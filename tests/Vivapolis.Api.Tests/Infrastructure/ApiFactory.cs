@@ -20,6 +20,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string EditorEmail = "editor@example.org";
     public const string AdminEmail = "admin@example.org";
+    public const string AuthorEmail = "author@example.org";
+    public const string SalesEmail = "sales@example.org";
     public const string Password = "correct horse battery staple";
 
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
@@ -52,7 +54,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
-    /// <summary>Empties every table and the delivery cache, and recreates the two accounts; each test calls it first and seeds what it needs.</summary>
+    /// <summary>Empties every table and the delivery cache, and recreates the four accounts (one per role); each test calls it first and seeds what it needs.</summary>
     public async Task ResetAsync()
     {
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
@@ -61,6 +63,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
         await accounts.EnsureAsync(EditorEmail, "Élise Rédaction", Roles.Editor, Password, default);
         await accounts.EnsureAsync(AdminEmail, "Camille Admin", Roles.Admin, Password, default);
+        await accounts.EnsureAsync(AuthorEmail, "Arthur Plume", Roles.Author, Password, default);
+        await accounts.EnsureAsync(SalesEmail, "Salomé Annonces", Roles.Sales, Password, default);
     }
 
     public async Task<HttpClient> ClientForAsync(string email)
@@ -74,6 +78,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public Task<HttpClient> EditorAsync() => ClientForAsync(EditorEmail);
+    public Task<HttpClient> AdminAsync() => ClientForAsync(AdminEmail);
+    public Task<HttpClient> AuthorAsync() => ClientForAsync(AuthorEmail);
+    public Task<HttpClient> SalesAsync() => ClientForAsync(SalesEmail);
+
+    /// <summary>Whoever manages a type: the sales team for advertiser contacts, an editor for the rest.</summary>
+    public Task<HttpClient> ManagerAsync(string segment) => segment == "advertiser-contacts" ? SalesAsync() : EditorAsync();
 
     public override async ValueTask DisposeAsync()
     {

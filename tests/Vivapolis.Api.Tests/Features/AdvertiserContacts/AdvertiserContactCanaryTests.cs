@@ -29,7 +29,7 @@ public class AdvertiserContactCanaryTests(ApiFactory api) : ApiTest(api)
         var consentText = $"canary-consent-{marker}";
         var publicEmail = $"canary-public-{marker}@example.org";
         var privateEmail = $"canary-private-{marker}@example.org";
-        var editor = await Api.EditorAsync();
+        var editor = await Api.AdminAsync();
         var shown = await editor.CreatePublishedAsync(Canary("Canari Public", publicEmail, "01 99 00 45 67", notes, consentText));
         var hidden = await editor.CreatePublishedAsync(
             Canary("Canari Privé", privateEmail, "01 99 00 98 76", notes, consentText) with { IsPublic = false });

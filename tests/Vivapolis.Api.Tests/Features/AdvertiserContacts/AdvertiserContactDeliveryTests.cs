@@ -14,7 +14,7 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Only_contacts_that_are_published_and_public_are_listed_or_readable_by_slug()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var shown = await editor.CreatePublishedAsync(Contact("Hélène Marivaux"));
         var notPublic = await editor.CreatePublishedAsync(Contact("Karim Benali") with { IsPublic = false });
         var (draft, _) = await editor.CreateAsync(Contact("Léa Fontaine"));
@@ -33,7 +33,7 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Making_a_published_contact_private_and_publishing_again_removes_it_from_delivery()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (created, _) = await editor.CreateAsync(Contact("Hélène Marivaux"));
         var (published, etag) = await editor.PublishAsync(created.Id);
         var anonymous = Api.CreateClient();
@@ -49,7 +49,7 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task The_list_follows_the_display_order_across_pages_whatever_the_publication_order()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var orders = new[] { 30, 10, 20, 10, 0, 50 };
         var ids = new List<(int Order, Guid Id)>();
         foreach (var (order, i) in orders.Select((o, i) => (o, i)))
@@ -67,7 +67,7 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task The_list_filters_by_region_and_by_sector()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var paris = await editor.CreatePublishedAsync(Contact("Hélène Marivaux") with { Regions = ["11"], Sectors = ["mobilité"] });
         var lyon = await editor.CreatePublishedAsync(Contact("Karim Benali") with { Regions = ["84", "93"], Sectors = ["énergie", "eau"] });
         var anonymous = Api.CreateClient();
@@ -96,7 +96,7 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_delivered_contact_has_its_public_fields_and_nothing_else()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var published = await editor.CreatePublishedAsync(Contact("Hélène Marivaux"));
         var anonymous = Api.CreateClient();
 

@@ -24,7 +24,7 @@ public class AdvertiserContactErasureTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Erasing_removes_the_person_from_every_table_and_event_and_leaves_an_audit_record_without_their_data()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (created, etag) = await editor.CreateAsync(Person());
         var edited = await (await editor.PutAsync(created.Id, Person() with { JobTitle = "Directrice commerciale" }, etag))
             .ReadAsync<Managed<AdvertiserContactContent>>();
@@ -42,7 +42,7 @@ public class AdvertiserContactErasureTests(ApiFactory api) : ApiTest(api)
         Assert.Empty(await TablesHoldingAsync(Traces));
         var audit = Assert.Single(await EventsOfAsync(created.Id));
         var erased = Assert.IsType<ItemErased>(audit.Data);
-        Assert.Equal(new ItemErased("advertiser-contact", ApiFactory.EditorEmail, Api.Clock.GetUtcNow()), erased);
+        Assert.Equal(new ItemErased("advertiser-contact", ApiFactory.SalesEmail, Api.Clock.GetUtcNow()), erased);
         await (await editor.GetAsync($"{Manage}/{created.Id}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await Api.CreateClient().GetAsync($"{Delivery}/{edited.Slug}")).ProblemAsync(HttpStatusCode.NotFound);
     }
@@ -50,7 +50,7 @@ public class AdvertiserContactErasureTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_second_erasure_is_a_404_and_keeps_the_audit_record()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (created, _) = await editor.CreateAsync(Person());
         Assert.Equal(HttpStatusCode.NoContent, (await editor.EraseAsync(created.Id)).StatusCode);
 
@@ -62,7 +62,7 @@ public class AdvertiserContactErasureTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_contact_already_deleted_can_still_be_erased_because_its_history_holds_its_name()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (created, _) = await editor.CreateAsync(Person());
         Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"{Manage}/{created.Id}")).StatusCode);
         Assert.NotEmpty(await TablesHoldingAsync(Traces));
@@ -75,20 +75,21 @@ public class AdvertiserContactErasureTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Erasing_an_unknown_id_or_another_type_of_item_is_a_404()
     {
-        var editor = await Api.EditorAsync();
-        var (article, _) = await editor.CreateAsync("articles", new Vivapolis.Contracts.Articles.ArticleContent { Title = "Un article" });
+        var editor = await Api.SalesAsync();
+        var (article, _) = await (await Api.EditorAsync()).CreateAsync("articles", new Vivapolis.Contracts.Articles.ArticleContent { Title = "Un article" });
 
         await (await editor.EraseAsync(Guid.NewGuid())).ProblemAsync(HttpStatusCode.NotFound);
         await (await editor.EraseAsync(article.Id)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
-    public async Task Erasing_needs_an_editor()
+    public async Task Erasing_needs_a_signed_in_sales_or_admin_account()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var (created, _) = await editor.CreateAsync(Person());
 
         await (await Api.CreateClient().EraseAsync(created.Id)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await (await Api.EditorAsync()).EraseAsync(created.Id)).ProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"{Manage}/{created.Id}")).StatusCode);
     }

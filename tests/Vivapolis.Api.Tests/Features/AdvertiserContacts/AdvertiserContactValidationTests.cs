@@ -18,7 +18,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [InlineData("0033 1 99 00 12 34")]
     public async Task French_phone_forms_are_accepted_and_stored_in_E164(string phone)
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
 
         var published = await editor.CreatePublishedAsync(Contact("Hélène Marivaux") with { Phone = phone });
 
@@ -30,7 +30,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_foreign_number_with_its_country_code_is_kept_in_E164()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
 
         var (created, _) = await editor.CreateAsync(Contact("Pieter Claes") with { Phone = "+32 12 34 56 78" });
 
@@ -45,7 +45,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [InlineData("+33 1 99 00 12 34 56 78")]
     public async Task A_phone_that_is_no_valid_number_is_a_400_in_French(string phone)
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
 
         var problem = await (await editor.PostJsonAsync(Manage, Contact("Karim Benali") with { Phone = phone }))
             .ProblemAsync(HttpStatusCode.BadRequest);
@@ -63,7 +63,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [InlineData("karim benali@example.org")]
     public async Task An_invalid_e_mail_is_a_400_in_French(string email)
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
 
         var problem = await (await editor.PostJsonAsync(Manage, Contact("Karim Benali") with { Email = email }))
             .ProblemAsync(HttpStatusCode.BadRequest);
@@ -74,7 +74,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Messages_are_in_English_when_the_client_asks_for_it()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         editor.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         var problem = await (await editor.PostJsonAsync(Manage, Contact("Karim Benali") with { Phone = "12345" }))
@@ -86,7 +86,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Unknown_regions_a_negative_order_and_a_public_contact_without_consent_are_refused_field_by_field()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
 
         var problem = await (await editor.PostJsonAsync(Manage, Contact("Karim Benali") with
         {
@@ -103,7 +103,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_contact_who_is_not_public_needs_no_consent_and_no_phone()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
 
         var (created, _) = await editor.CreateAsync(Contact("Karim Benali") with { IsPublic = false, Consent = null, Phone = null });
 
@@ -114,7 +114,7 @@ public class AdvertiserContactValidationTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Editors_get_back_the_internal_notes_and_the_consent_record_with_a_slug_from_the_name()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var content = Contact("Hélène Marivaux");
 
         var (created, _) = await editor.CreateAsync(content);

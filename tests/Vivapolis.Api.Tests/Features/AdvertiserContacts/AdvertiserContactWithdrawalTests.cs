@@ -12,7 +12,7 @@ public class AdvertiserContactWithdrawalTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Making_a_published_contact_private_removes_it_from_delivery_at_once()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
         var published = await editor.CreatePublishedAsync(Contact("Romane Vasseur"));
         var anonymous = Api.CreateClient();
         Assert.Single((await (await anonymous.GetAsync(Delivery)).ReadAsync<Page<AdvertiserContactDelivery>>()).Items);

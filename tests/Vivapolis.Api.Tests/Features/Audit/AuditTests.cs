@@ -59,22 +59,22 @@ public class AuditTests(ApiFactory api) : ApiTest(api)
         var (second, secondStart) = await LifecycleAsync(editor, admin);
         var (fiche, _) = await editor.CreateAsync("fiches", Features.Fiches.FicheSteps.Draft("Fiche suivie"));
 
-        Assert.Equal(11, (await AllAsync(editor)).Count);
-        Assert.Equal([second, first], (await AllAsync(editor, $"user={Uri.EscapeDataString(ApiFactory.AdminEmail)}")).Select(e => e.ItemId));
-        Assert.Equal(5, (await AllAsync(editor, $"item={first}")).Count);
-        Assert.Equal([second, first], (await AllAsync(editor, "action=published")).Select(e => e.ItemId));
-        Assert.Equal([fiche.Id, second, first], (await AllAsync(editor, "action=created")).Select(e => e.ItemId));
-        Assert.Equal([fiche.Id], (await AllAsync(editor, "type=fiche")).Select(e => e.ItemId));
-        Assert.Empty(await AllAsync(editor, "action=erased"));
+        Assert.Equal(11, (await AllAsync(admin)).Count);
+        Assert.Equal([second, first], (await AllAsync(admin, $"user={Uri.EscapeDataString(ApiFactory.AdminEmail)}")).Select(e => e.ItemId));
+        Assert.Equal(5, (await AllAsync(admin, $"item={first}")).Count);
+        Assert.Equal([second, first], (await AllAsync(admin, "action=published")).Select(e => e.ItemId));
+        Assert.Equal([fiche.Id, second, first], (await AllAsync(admin, "action=created")).Select(e => e.ItemId));
+        Assert.Equal([fiche.Id], (await AllAsync(admin, "type=fiche")).Select(e => e.ItemId));
+        Assert.Empty(await AllAsync(admin, "action=erased"));
 
         // The first lifecycle's minutes 1 to 3: edited, published, unpublished.
         var from = Uri.EscapeDataString(start.AddMinutes(1).ToString("O"));
         var to = Uri.EscapeDataString(start.AddMinutes(4).ToString("O"));
-        var window = await AllAsync(editor, $"from={from}&to={to}");
+        var window = await AllAsync(admin, $"from={from}&to={to}");
         Assert.Equal(["unpublished", "published", "edited"], window.Select(e => e.Action));
         Assert.All(window, e => Assert.Equal(first, e.ItemId));
-        Assert.Equal(6, (await AllAsync(editor, $"from={Uri.EscapeDataString(secondStart.ToString("O"))}")).Count);
-        Assert.Equal(["published"], (await AllAsync(editor,
+        Assert.Equal(6, (await AllAsync(admin, $"from={Uri.EscapeDataString(secondStart.ToString("O"))}")).Count);
+        Assert.Equal(["published"], (await AllAsync(admin,
             $"from={Uri.EscapeDataString(secondStart.ToString("O"))}&user={Uri.EscapeDataString(ApiFactory.AdminEmail)}&action=published&type=article"))
             .Select(e => e.Action));
     }
@@ -87,13 +87,13 @@ public class AuditTests(ApiFactory api) : ApiTest(api)
         await LifecycleAsync(editor, admin);
         await LifecycleAsync(editor, admin);
 
-        var all = (await (await editor.GetAsync($"{Audit}?limit=100")).ReadAsync<Page<AuditEntry>>()).Items;
+        var all = (await (await admin.GetAsync($"{Audit}?limit=100")).ReadAsync<Page<AuditEntry>>()).Items;
         var paged = new List<AuditEntry>();
         string? cursor = null;
         var pages = 0;
         do
         {
-            var page = await (await editor.GetAsync($"{Audit}?limit=3" + (cursor is null ? "" : $"&cursor={cursor}"))).ReadAsync<Page<AuditEntry>>();
+            var page = await (await admin.GetAsync($"{Audit}?limit=3" + (cursor is null ? "" : $"&cursor={cursor}"))).ReadAsync<Page<AuditEntry>>();
             paged.AddRange(page.Items);
             cursor = page.Next;
             pages++;
@@ -108,14 +108,15 @@ public class AuditTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Entries_are_append_only_an_erasure_adds_one_without_data()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.SalesAsync();
+        var admin = await Api.AdminAsync();
         var (contact, _) = await editor.CreateAsync(AdvertiserContacts.AdvertiserContactSteps.Segment, AdvertiserContacts.AdvertiserContactSteps.Contact("Léa Petit"));
         (await editor.PostAsync($"{AdvertiserContacts.AdvertiserContactSteps.Manage}/{contact.Id}/erase", null)).EnsureSuccessStatusCode();
 
-        var entries = await AllAsync(editor, $"item={contact.Id}");
+        var entries = await AllAsync(admin, $"item={contact.Id}");
         var erased = Assert.Single(entries);
         Assert.Equal("erased", erased.Action);
-        Assert.Equal(ApiFactory.EditorEmail, erased.By);
+        Assert.Equal(ApiFactory.SalesEmail, erased.By);
         Assert.Equal("advertiser-contact", erased.Type);
         Assert.Null(erased.Version);
     }
@@ -124,6 +125,7 @@ public class AuditTests(ApiFactory api) : ApiTest(api)
     public async Task The_workflow_actions_have_their_names_submitted_scheduled_unscheduled_restored()
     {
         var editor = await Api.EditorAsync();
+        var admin = await Api.AdminAsync();
         var (item, etag) = await editor.CreateAsync(Draft("Flux"));
         (await editor.PutAsync(item.Id, Draft("Flux modifié"), etag)).EnsureSuccessStatusCode();
         var restore = new HttpRequestMessage(HttpMethod.Post, $"{Manage}/{item.Id}/restore/1");
@@ -134,24 +136,25 @@ public class AuditTests(ApiFactory api) : ApiTest(api)
             new ScheduleChange { PublishAt = Api.Clock.GetUtcNow().AddDays(1) })).EnsureSuccessStatusCode();
         (await editor.DeleteAsync($"{Manage}/{item.Id}/schedule")).EnsureSuccessStatusCode();
 
-        var actions = (await AllAsync(editor, $"item={item.Id}")).Select(e => e.Action).ToList();
+        var actions = (await AllAsync(admin, $"item={item.Id}")).Select(e => e.Action).ToList();
 
         Assert.Equal(["unscheduled", "scheduled", "submitted", "restored", "edited", "created"], actions);
-        Assert.Equal(["submitted"], (await AllAsync(editor, "action=submitted")).Select(e => e.Action));
+        Assert.Equal(["submitted"], (await AllAsync(admin, "action=submitted")).Select(e => e.Action));
     }
 
     [Fact]
     public async Task Anonymous_is_401_and_bad_filters_are_400()
     {
         await (await Api.CreateClient().GetAsync(Audit)).ProblemAsync(HttpStatusCode.Unauthorized);
-        var editor = await Api.EditorAsync();
+        await (await (await Api.EditorAsync()).GetAsync(Audit)).ProblemAsync(HttpStatusCode.Forbidden);
+        var admin = await Api.AdminAsync();
         foreach (var (query, field) in new[]
                  {
                      ("action=frobbed", "action"), ("type=page", "type"), ("item=not-a-guid", "item"), ("from=yesterday", "from"),
                      ("from=2026-11-26T10:00:00Z&to=2026-11-26T09:00:00Z", "to"), ("limit=0", "limit"), ("cursor=abc", "cursor"),
                  })
         {
-            var problem = await (await editor.GetAsync($"{Audit}?{query}")).ProblemAsync(HttpStatusCode.BadRequest);
+            var problem = await (await admin.GetAsync($"{Audit}?{query}")).ProblemAsync(HttpStatusCode.BadRequest);
             Assert.NotEmpty(problem.ErrorsFor(field));
         }
     }

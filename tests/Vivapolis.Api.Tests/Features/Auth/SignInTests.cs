@@ -89,6 +89,24 @@ public class SignInTests(ApiFactory api) : ApiTest(api)
         await (await GetManagementAsync(unsigned)).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("someone-else", JwtSettings.Audience)]
+    [InlineData(JwtSettings.Issuer, "another-audience")]
+    public async Task A_token_from_another_issuer_or_for_another_audience_is_refused(string issuer, string audience)
+    {
+        var settings = Api.Services.GetRequiredService<JwtSettings>();
+        var user = await EditorAsync();
+        var now = Api.Clock.GetUtcNow().UtcDateTime;
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer, Audience = audience, IssuedAt = now, NotBefore = now, Expires = now.AddMinutes(5),
+            Subject = new System.Security.Claims.ClaimsIdentity([new("sub", user.Id.ToString()), new("email", user.Email), new("role", user.Role)]),
+            SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
+        });
+
+        await (await GetManagementAsync(token)).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task An_expired_token_is_refused()
     {

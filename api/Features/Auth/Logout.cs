@@ -1,0 +1,28 @@
+using FastEndpoints;
+using Vivapolis.Api.Content.Management;
+using Vivapolis.Api.Infrastructure;
+using Vivapolis.Contracts.Auth;
+
+namespace Vivapolis.Api.Features.Auth;
+
+/// <summary>POST /api/v1/auth/logout: ends the session of a refresh token.</summary>
+public sealed class Logout(Sessions sessions) : Endpoint<RefreshRequest>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/auth/logout");
+        AllowAnonymous();
+        Description(b => b.Document<RefreshRequest, EmptyResponse>(204, 400, 429));
+        Summary(s =>
+        {
+            s.Summary = "Sign out: the refresh token and its session end";
+            s.Description = "Always 204, also for a token already spent or unknown. The access token in hand expires on its own (15 minutes at most).";
+        });
+    }
+
+    public override async Task HandleAsync(RefreshRequest request, CancellationToken ct)
+    {
+        await sessions.EndAsync(request.RefreshToken, ct);
+        await Send.NoContentAsync(ct);
+    }
+}
