@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -29,12 +30,24 @@ public static class Http
             config["Vivapolis:Cors:ManageOrigins"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             ?? ["http://127.0.0.1:5173", "http://localhost:5173"]));
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        // Behind a reverse proxy the connection's address is the proxy's: the listed proxies are trusted to name
+        // the client in X-Forwarded-For (rate limits count clients by address) and the scheme in X-Forwarded-Proto.
+        var proxies = KnownProxies(config);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.ForwardLimit = null; // every trusted hop is skipped; the first untrusted one is the client
+            foreach (var proxy in proxies) o.KnownIPNetworks.Add(proxy);
+        });
         return services;
     }
 
     public static WebApplication UseVivapolisHttp(this WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("Vivapolis:Http:MaxRequestBodyBytes", DefaultMaxBodyBytes);
+        if (KnownProxies(app.Configuration).Length > 0) app.UseForwardedHeaders();
         app.Use(async (http, next) =>
         {
             // Set when the response starts, so that problem responses written after an exception (which clears
@@ -75,11 +88,24 @@ public static class Http
         });
         app.UseRouting();
         app.UseCors();
+        return app;
+    }
+
+    /// <summary>Goes after authentication and rate limits, so that cached answers are counted too.</summary>
+    public static WebApplication UseVivapolisOutputCaching(this WebApplication app)
+    {
         // The output cache sits outside compression, so it keeps compressed bytes (it varies by Accept-Encoding).
         app.UseOutputCache();
         app.UseResponseCompression();
         return app;
     }
+
+    /// <summary>Vivapolis:Http:KnownProxies: comma-separated addresses or CIDR networks of the reverse proxies.</summary>
+    private static System.Net.IPNetwork[] KnownProxies(IConfiguration config) =>
+        (config["Vivapolis:Http:KnownProxies"] ?? "")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(p => System.Net.IPNetwork.Parse(p.Contains('/') ? p : p + (p.Contains(':') ? "/128" : "/32")))
+        .ToArray();
 }
 
 /// <summary>
