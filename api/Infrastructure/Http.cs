@@ -11,6 +11,22 @@ public static class Http
 {
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
+    /// <summary>JSON, problems, feeds: nothing to load, nothing to frame.</summary>
+    public const string StrictContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// HTML is only Swagger UI, whose page loads its scripts and styles from /swagger, draws icons from data: URIs
+    /// and fetches the document from the API. Its one inline style, the colours of its logo (a &lt;style&gt; in an
+    /// SVG), is allowed by its hash rather than allowing every inline style. Its OAuth redirect page has an inline
+    /// script, which stays blocked: we use no OAuth.
+    /// </summary>
+    public const string HtmlContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; " +
+        "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>What responses to signed-in users and partners carry: no cache anywhere may keep them.</summary>
+    public const string PrivateCacheControl = "private, no-store";
+
     public static IServiceCollection AddVivapolisHttp(this IServiceCollection services, IConfiguration config)
     {
         var maxBody = config.GetValue("Vivapolis:Http:MaxRequestBodyBytes", DefaultMaxBodyBytes);
@@ -58,6 +74,14 @@ public static class Http
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
+                // A 304 has no body, hence no content type: the browser that revalidated keeps the policy it has
+                // (a strict one here would replace the policy of a cached Swagger UI page and break it).
+                if (http.Response.StatusCode != StatusCodes.Status304NotModified)
+                    headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                        ? HtmlContentSecurityPolicy
+                        : StrictContentSecurityPolicy;
+                // Whatever an endpoint chose: an answer to someone identified, or about management, is theirs alone.
+                if (IsPrivate(http.Request)) headers.CacheControl = PrivateCacheControl;
                 return Task.CompletedTask;
             });
             await next();
@@ -99,6 +123,11 @@ public static class Http
         app.UseResponseCompression();
         return app;
     }
+
+    /// <summary>A request carrying credentials (valid or not), or one about management or signing in.</summary>
+    public static bool IsPrivate(HttpRequest request) =>
+        request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey(RateLimits.ApiKeyHeader)
+        || request.Path.StartsWithSegments("/api/v1/manage") || request.Path.StartsWithSegments("/api/v1/auth");
 
     /// <summary>Vivapolis:Http:KnownProxies: comma-separated addresses or CIDR networks of the reverse proxies.</summary>
     private static System.Net.IPNetwork[] KnownProxies(IConfiguration config) =>
