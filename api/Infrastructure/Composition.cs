@@ -22,6 +22,7 @@ public static class Composition
         services.AddVivapolisDatabase(config)
             .AddVivapolisProblems()
             .AddVivapolisHttp(config)
+            .AddVivapolisRateLimits(config)
             .AddVivapolisHealth()
             .AddVivapolisAuth(config)
             .AddVivapolisOpenApi()
@@ -39,6 +40,8 @@ public static class Composition
     {
         app.UseVivapolisHttp();
         app.UseAuthentication();
+        app.UseVivapolisRateLimits();
+        app.UseVivapolisOutputCaching();
         app.UseAuthorization();
         app.UseFastEndpoints(c =>
         {

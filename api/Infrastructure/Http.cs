@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -9,6 +10,22 @@ namespace Vivapolis.Api.Infrastructure;
 public static class Http
 {
     public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>JSON, problems, feeds: nothing to load, nothing to frame.</summary>
+    public const string StrictContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// HTML is only Swagger UI, whose page loads its scripts and styles from /swagger, draws icons from data: URIs
+    /// and fetches the document from the API. Its one inline style, the colours of its logo (a &lt;style&gt; in an
+    /// SVG), is allowed by its hash rather than allowing every inline style. Its OAuth redirect page has an inline
+    /// script, which stays blocked: we use no OAuth.
+    /// </summary>
+    public const string HtmlContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; " +
+        "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>What responses to signed-in users and partners carry: no cache anywhere may keep them.</summary>
+    public const string PrivateCacheControl = "private, no-store";
 
     public static IServiceCollection AddVivapolisHttp(this IServiceCollection services, IConfiguration config)
     {
@@ -29,12 +46,24 @@ public static class Http
             config["Vivapolis:Cors:ManageOrigins"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             ?? ["http://127.0.0.1:5173", "http://localhost:5173"]));
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        // Behind a reverse proxy the connection's address is the proxy's: the listed proxies are trusted to name
+        // the client in X-Forwarded-For (rate limits count clients by address) and the scheme in X-Forwarded-Proto.
+        var proxies = KnownProxies(config);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.ForwardLimit = null; // every trusted hop is skipped; the first untrusted one is the client
+            foreach (var proxy in proxies) o.KnownIPNetworks.Add(proxy);
+        });
         return services;
     }
 
     public static WebApplication UseVivapolisHttp(this WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("Vivapolis:Http:MaxRequestBodyBytes", DefaultMaxBodyBytes);
+        if (KnownProxies(app.Configuration).Length > 0) app.UseForwardedHeaders();
         app.Use(async (http, next) =>
         {
             // Set when the response starts, so that problem responses written after an exception (which clears
@@ -45,6 +74,14 @@ public static class Http
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
+                // A 304 has no body, hence no content type: the browser that revalidated keeps the policy it has
+                // (a strict one here would replace the policy of a cached Swagger UI page and break it).
+                if (http.Response.StatusCode != StatusCodes.Status304NotModified)
+                    headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                        ? HtmlContentSecurityPolicy
+                        : StrictContentSecurityPolicy;
+                // Whatever an endpoint chose: an answer to someone identified, or about management, is theirs alone.
+                if (IsPrivate(http.Request)) headers.CacheControl = PrivateCacheControl;
                 return Task.CompletedTask;
             });
             await next();
@@ -75,11 +112,29 @@ public static class Http
         });
         app.UseRouting();
         app.UseCors();
+        return app;
+    }
+
+    /// <summary>Goes after authentication and rate limits, so that cached answers are counted too.</summary>
+    public static WebApplication UseVivapolisOutputCaching(this WebApplication app)
+    {
         // The output cache sits outside compression, so it keeps compressed bytes (it varies by Accept-Encoding).
         app.UseOutputCache();
         app.UseResponseCompression();
         return app;
     }
+
+    /// <summary>A request carrying credentials (valid or not), or one about management or signing in.</summary>
+    public static bool IsPrivate(HttpRequest request) =>
+        request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey(RateLimits.ApiKeyHeader)
+        || request.Path.StartsWithSegments("/api/v1/manage") || request.Path.StartsWithSegments("/api/v1/auth");
+
+    /// <summary>Vivapolis:Http:KnownProxies: comma-separated addresses or CIDR networks of the reverse proxies.</summary>
+    private static System.Net.IPNetwork[] KnownProxies(IConfiguration config) =>
+        (config["Vivapolis:Http:KnownProxies"] ?? "")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(p => System.Net.IPNetwork.Parse(p.Contains('/') ? p : p + (p.Contains(':') ? "/128" : "/32")))
+        .ToArray();
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Vivapolis.Api.Infrastructure;
 
 namespace Vivapolis.Api.Content.Delivery;
 
@@ -17,6 +18,8 @@ public static class DeliveryCache
         services.AddOutputCache(o => o.AddPolicy(Policy, b => b
             // A preview (?preview=TOKEN) is someone's draft: never looked up nor stored, whatever else varies.
             .With(ctx => !ctx.HttpContext.Request.Query.ContainsKey(Preview.PreviewResponse.Parameter))
+            // Nor is anything asked with credentials, valid or not: no cache entry is ever shared between callers.
+            .With(ctx => !Http.IsPrivate(ctx.HttpContext.Request))
             .Expire(Lifetime)
             .SetVaryByQuery("*")
             .SetVaryByHeader("Accept-Encoding", "Accept-Language")
