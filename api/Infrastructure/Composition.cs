@@ -2,6 +2,7 @@ using FastEndpoints;
 using Marten;
 using Vivapolis.Api.Content;
 using Vivapolis.Api.Features.AdvertiserContacts;
+using Vivapolis.Api.Features.ApiKeys;
 using Vivapolis.Api.Features.Articles;
 using Vivapolis.Api.Features.Auth;
 using Vivapolis.Api.Features.Events;
@@ -25,6 +26,7 @@ public static class Composition
             .AddVivapolisRateLimits(config)
             .AddVivapolisHealth()
             .AddVivapolisAuth(config)
+            .AddApiKeys()
             .AddVivapolisOpenApi()
             .AddContentInfrastructure()
             .AddArticles()

@@ -11,11 +11,12 @@ public sealed record AuditEntry
 
     /// <summary>
     /// What was done: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted, restored,
-    /// erased or draft_discarded; kinds of events added later appear under their event type's name.
+    /// erased or draft_discarded to content; api_key_created or api_key_revoked to a partner's API key (the item);
+    /// kinds of events added later appear under their event type's name.
     /// </summary>
     public required string Action { get; init; }
 
-    /// <summary>Content type of the item: article, fiche, event or advertiser-contact.</summary>
+    /// <summary>Content type of the item: article, fiche, event or advertiser-contact; null for an API key.</summary>
     public string? Type { get; init; }
 
     /// <summary>The item acted on.</summary>

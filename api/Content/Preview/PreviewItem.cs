@@ -87,14 +87,17 @@ public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRe
     }
 }
 
-/// <summary>The current draft of one type's items in their delivery shape, for preview links.</summary>
+/// <summary>The current draft of one type's items in their delivery shape, for preview links and partners' keys.</summary>
 public interface IPreviewSource<TDoc> where TDoc : IContentDocument
 {
-    /// <summary>The delivery JSON of the item's current version when its slug is this one, else null.</summary>
-    Task<PreviewResult> RenderAsync(Guid id, string slug, CancellationToken ct);
+    /// <summary>
+    /// The delivery JSON of the item's current version; when a slug is given (a preview link's URL), only if the
+    /// item has that slug.
+    /// </summary>
+    Task<PreviewResult> RenderAsync(Guid id, string? slug, CancellationToken ct);
 }
 
-public enum PreviewOutcome { Found, OtherItem, NothingPublic }
+public enum PreviewOutcome { Found, Missing, OtherItem, NothingPublic }
 
 public readonly record struct PreviewResult(PreviewOutcome Outcome, byte[]? Json);
 
@@ -104,10 +107,11 @@ public sealed class PreviewSource<TDoc, TContent, TDelivery>(
     where TContent : class, IItemContent
     where TDelivery : class
 {
-    public async Task<PreviewResult> RenderAsync(Guid id, string slug, CancellationToken ct)
+    public async Task<PreviewResult> RenderAsync(Guid id, string? slug, CancellationToken ct)
     {
         var doc = await session.LoadAsync<TDoc>(id, ct);
-        if (doc is null || doc.Slug != slug) return new(PreviewOutcome.OtherItem, null);
+        if (doc is null) return new(PreviewOutcome.Missing, null);
+        if (slug is not null && doc.Slug != slug) return new(PreviewOutcome.OtherItem, null);
         // Serialised as Marten stores published copies, so a preview has exactly the bytes' shape of delivery.
         return type.ToDelivery(doc) is { } delivery
             ? new(PreviewOutcome.Found, System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(delivery)))
@@ -129,6 +133,30 @@ public static class PreviewResponse
     /// </summary>
     public static async Task WriteAsync<TDoc>(HttpContext http, string slug, CancellationToken ct) where TDoc : IContentDocument
     {
+        KeepPrivate(http);
+        var services = http.RequestServices;
+        var claim = services.GetRequiredService<PreviewTokens>().Read(http.Request.Query[Parameter].ToString());
+        if (claim is null || claim.Type != TDoc.TypeName) throw Unauthorized();
+        var result = await services.GetRequiredService<IPreviewSource<TDoc>>().RenderAsync(claim.Id, slug, ct);
+        if (result.Outcome is PreviewOutcome.OtherItem or PreviewOutcome.Missing) throw Unauthorized();
+        if (result.Outcome == PreviewOutcome.NothingPublic) throw ProblemException.NotFound();
+        await WriteJsonAsync(http, result.Json!, ct);
+    }
+
+    /// <summary>
+    /// A partner's read of an item's draft by its id (the caller checked the partner's key): private and uncached
+    /// like a preview link's, 404 when the item is gone or has nothing the public could see.
+    /// </summary>
+    public static async Task WriteByIdAsync<TDoc>(HttpContext http, Guid id, CancellationToken ct) where TDoc : IContentDocument
+    {
+        KeepPrivate(http);
+        var result = await http.RequestServices.GetRequiredService<IPreviewSource<TDoc>>().RenderAsync(id, null, ct);
+        if (result.Outcome != PreviewOutcome.Found) throw ProblemException.NotFound();
+        await WriteJsonAsync(http, result.Json!, ct);
+    }
+
+    private static void KeepPrivate(HttpContext http)
+    {
         // Never looked up in, nor stored into, the output cache (the delivery policy also refuses these requests).
         if (http.Features.Get<IOutputCacheFeature>() is { } cache)
         {
@@ -136,18 +164,15 @@ public static class PreviewResponse
             cache.Context.AllowCacheStorage = false;
         }
         http.Response.Headers.CacheControl = CacheControl;
-        var services = http.RequestServices;
-        var claim = services.GetRequiredService<PreviewTokens>().Read(http.Request.Query[Parameter].ToString());
-        if (claim is null || claim.Type != TDoc.TypeName) throw Unauthorized();
-        var result = await services.GetRequiredService<IPreviewSource<TDoc>>().RenderAsync(claim.Id, slug, ct);
-        if (result.Outcome == PreviewOutcome.OtherItem) throw Unauthorized();
-        if (result.Outcome == PreviewOutcome.NothingPublic) throw ProblemException.NotFound();
+    }
 
+    private static async Task WriteJsonAsync(HttpContext http, byte[] json, CancellationToken ct)
+    {
         var response = http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = result.Json!.Length;
-        await response.Body.WriteAsync(result.Json, ct);
+        response.ContentLength = json.Length;
+        await response.Body.WriteAsync(json, ct);
     }
 
     private static ProblemException Unauthorized() => new(StatusCodes.Status401Unauthorized, Problems.Title(401), Text.Of(

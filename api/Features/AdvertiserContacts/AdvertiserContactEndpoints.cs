@@ -25,6 +25,8 @@ public sealed class GetPublishedAdvertiserContact : GetPublishedItem<AdvertiserC
 
 public sealed class PreviewAdvertiserContact : Vivapolis.Api.Content.Preview.PreviewItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 
+public sealed class GetAdvertiserContactPreview : Vivapolis.Api.Content.Preview.GetItemPreview<AdvertiserContact, AdvertiserContactDelivery>;
+
 public sealed class SubmitAdvertiserContact : SubmitItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 
 public sealed class ListAdvertiserContactRevisions : ListRevisions<AdvertiserContact, AdvertiserContactContent>;

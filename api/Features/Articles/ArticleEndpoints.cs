@@ -24,6 +24,8 @@ public sealed class GetPublishedArticle : GetPublishedItem<Article, ArticleDeliv
 
 public sealed class PreviewArticle : Vivapolis.Api.Content.Preview.PreviewItem<Article, ArticleContent, ArticleDelivery>;
 
+public sealed class GetArticlePreview : Vivapolis.Api.Content.Preview.GetItemPreview<Article, ArticleDelivery>;
+
 public sealed class SubmitArticle : SubmitItem<Article, ArticleContent, ArticleDelivery>;
 
 public sealed class ListArticleRevisions : ListRevisions<Article, ArticleContent>;

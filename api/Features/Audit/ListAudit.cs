@@ -29,7 +29,7 @@ public sealed class AuditRequest : PageRequest
 
     /// <summary>
     /// Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-    /// restored, erased or draft_discarded.
+    /// restored, erased, draft_discarded, api_key_created or api_key_revoked.
     /// </summary>
     [QueryParam]
     public string? Action { get; init; }
@@ -81,6 +81,8 @@ public static class AuditLog
         ["erased"] = "item_erased",
         ["unscheduled"] = "item_unscheduled",
         ["draft_discarded"] = "item_draft_discarded",
+        ["api_key_created"] = "api_key_created",
+        ["api_key_revoked"] = "api_key_revoked",
     };
 
     private static readonly Dictionary<string, string> ActionOf = EventTypesOf.ToDictionary(p => p.Value, p => p.Key);

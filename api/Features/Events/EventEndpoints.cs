@@ -24,6 +24,8 @@ public sealed class GetPublishedEvent : GetPublishedItem<AgendaEvent, EventDeliv
 
 public sealed class PreviewEvent : Vivapolis.Api.Content.Preview.PreviewItem<AgendaEvent, EventContent, EventDelivery>;
 
+public sealed class GetEventPreview : Vivapolis.Api.Content.Preview.GetItemPreview<AgendaEvent, EventDelivery>;
+
 public sealed class SubmitEvent : SubmitItem<AgendaEvent, EventContent, EventDelivery>;
 
 public sealed class ListEventRevisions : ListRevisions<AgendaEvent, EventContent>;

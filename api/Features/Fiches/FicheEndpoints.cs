@@ -24,6 +24,8 @@ public sealed class GetPublishedFiche : GetPublishedItem<Fiche, FicheDelivery>;
 
 public sealed class PreviewFiche : Vivapolis.Api.Content.Preview.PreviewItem<Fiche, FicheContent, FicheDelivery>;
 
+public sealed class GetFichePreview : Vivapolis.Api.Content.Preview.GetItemPreview<Fiche, FicheDelivery>;
+
 public sealed class SubmitFiche : SubmitItem<Fiche, FicheContent, FicheDelivery>;
 
 public sealed class ListFicheRevisions : ListRevisions<Fiche, FicheContent>;

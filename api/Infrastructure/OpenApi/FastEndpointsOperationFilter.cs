@@ -1,20 +1,23 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using FastEndpoints;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using Vivapolis.Api.Features.ApiKeys;
 
 namespace Vivapolis.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// FastEndpoints shows ApiExplorer one opaque request DTO per endpoint. This filter reads the endpoint's own
 /// definition and documents what the DTO really binds: route, query and header parameters, the summary, and
-/// whether a bearer token is required. Bodies and responses are declared on each endpoint (see
-/// <c>ManagementRoutes.Document</c>), so nothing is guessed here.
+/// the credentials it requires (a bearer token, or an API key and its scopes). Bodies and responses are declared
+/// on each endpoint (see <c>ManagementRoutes.Document</c>), so nothing is guessed here.
 /// </summary>
 public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 {
     public const string BearerScheme = "bearer";
+    public const string ApiKeyScheme = "apiKey";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -49,11 +52,22 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
             });
         }
 
-        // Anonymous operations say so with an empty requirement, rather than by omission.
-        var anonymous = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
-        operation.Security = anonymous
-            ? [new OpenApiSecurityRequirement()]
-            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+        operation.Security = [SecurityOf(definition, context)];
+    }
+
+    /// <summary>
+    /// Anonymous operations say so with an empty requirement, rather than by omission. Operations that name the
+    /// API key scheme need a key, with the scopes their policies ask for; every other one, a bearer token.
+    /// </summary>
+    private static OpenApiSecurityRequirement SecurityOf(EndpointDefinition definition, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any()) return new OpenApiSecurityRequirement();
+        if (definition.AuthSchemeNames?.Contains(ApiKeyAuthentication.Scheme) != true)
+            return new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] };
+        var scopes = metadata.OfType<IAuthorizeData>().Select(a => ApiKeyAuthentication.Policies.ScopeOf(a.Policy))
+            .OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        return new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = scopes };
     }
 
     private static ParameterLocation? LocationOf(PropertyInfo property, HashSet<string> routeNames)

@@ -19,7 +19,7 @@ public static class OpenApiSetup
                 Title = "Vivapolis CMS API",
                 Version = "v1",
                 Description = "Headless CMS of the Vivapolis network: delivery (anonymous, published content), " +
-                              "management (bearer token) and the change feed. Errors are application/problem+json " +
+                              "management (bearer token), and partners' reads with an API key (X-Api-Key). Errors are application/problem+json " +
                               "(RFC 9457), in French unless Accept-Language asks for English.",
             });
             foreach (var xml in new[] { "Vivapolis.Api.xml", "Vivapolis.Contracts.xml" })
@@ -33,6 +33,14 @@ public static class OpenApiSetup
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description = "Token from POST /api/v1/auth/token.",
+            });
+            o.AddSecurityDefinition(FastEndpointsOperationFilter.ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Features.ApiKeys.ApiKeyAuthentication.Header,
+                Description = "A partner's API key, created by an administrator (POST /api/v1/manage/api-keys). Each " +
+                              "operation lists the scope the key needs: sync:read or preview:read.",
             });
             o.SchemaFilter<NullableReferences>();
             o.OperationFilter<FastEndpointsOperationFilter>();
@@ -67,10 +75,12 @@ public static class OpenApiSetup
         ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
         ["auth"] = "Sign-in, token refresh, sign-out and passwords: 15-minute bearer tokens for the management API, renewed with single-use refresh tokens.",
         ["users"] = "Accounts and their roles (admin, editor, author, sales); administrators only.",
+        ["api-keys"] = "API keys of partners (the aggregator, partner sites): created, listed and revoked by administrators.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
         ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
         ["events"] = "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.",
         ["advertiser-contacts"] = "Advertiser contacts: personal data; delivery shows only public contacts and their public fields.",
+        ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across published articles, fiches and events.",
         ["themes"] = "Reference list: the themes content is filed under.",
         ["regions"] = "Reference list: the French regions by INSEE code, and abroad.",
