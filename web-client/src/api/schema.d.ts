@@ -486,6 +486,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Administrators only. Every key, revoked ones included, newest first, with its prefix and its last use; never its secret.
+         */
+        get: operations["ListApiKeys"];
+        put?: never;
+        /**
+         * Create an API key for a partner
+         * @description Administrators only. The response holds the secret, to send as the X-Api-Key header: it is shown this once (only its hash is kept) and can never be read again, only revoked and replaced.
+         */
+        post: operations["CreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one API key (administrators only) */
+        get: operations["GetApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Administrators only. The key is refused (401) from the next request on; it stays in the list with the time and author of its revocation. Revoking a revoked key is a no-op.
+         */
+        delete: operations["RevokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/articles": {
         parameters: {
             query?: never;
@@ -1290,6 +1335,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/preview/advertiser-contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview one advertiser-contact's current draft (API key with preview:read)
+         * @description The item's current version, published or not, in its delivery shape, exactly as it would be published now. Needs an X-Api-Key with the preview:read scope. Private, never cached; 404 when the item does not exist or has nothing the public could see.
+         */
+        get: operations["GetAdvertiserContactPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/preview/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview one article's current draft (API key with preview:read)
+         * @description The item's current version, published or not, in its delivery shape, exactly as it would be published now. Needs an X-Api-Key with the preview:read scope. Private, never cached; 404 when the item does not exist or has nothing the public could see.
+         */
+        get: operations["GetArticlePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/preview/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview one event's current draft (API key with preview:read)
+         * @description The item's current version, published or not, in its delivery shape, exactly as it would be published now. Needs an X-Api-Key with the preview:read scope. Private, never cached; 404 when the item does not exist or has nothing the public could see.
+         */
+        get: operations["GetEventPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/preview/fiches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview one fiche's current draft (API key with preview:read)
+         * @description The item's current version, published or not, in its delivery shape, exactly as it would be published now. Needs an X-Api-Key with the preview:read scope. Private, never cached; 404 when the item does not exist or has nothing the public could see.
+         */
+        get: operations["GetFichePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1422,6 +1547,47 @@ export interface components {
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
         };
+        /** @description An API key as administrators see it: never its secret, which only its creation returns. */
+        ApiKeyDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description Who the key is for. */
+            name: string;
+            /** @description What the key may do: `sync:read`, `preview:read`. */
+            scopes: string[];
+            /** @description The key's first characters (`vvp_` and 8 more), to recognise it in a partner's configuration. */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The administrator who created it (e-mail). */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When it was revoked; null while it works.
+             */
+            revokedAt?: null | string;
+            /** @description The administrator who revoked it; null while it works. */
+            revokedBy?: null | string;
+            /**
+             * Format: date-time
+             * @description When it was last used, to the minute; null if never.
+             */
+            lastUsedAt?: null | string;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        ApiKeyDetailsPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["ApiKeyDetails"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /** @description A new API key for a partner (the aggregator, a partner site). */
+        ApiKeyRequest: {
+            /** @description Who the key is for, so that administrators can tell keys apart: 1 to 100 characters. */
+            name: string;
+            /** @description What the key may do, at least one, without repeats: `sync:read`, `preview:read`. */
+            scopes: string[];
+        };
         /** @description What an editor writes in an article (magazine interview or news). */
         ArticleContent: {
             /** @description Language of the article. */
@@ -1522,10 +1688,11 @@ export interface components {
             by: string;
             /**
              * @description What was done: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted, restored,
-             *     erased or draft_discarded; kinds of events added later appear under their event type's name.
+             *     erased or draft_discarded to content; api_key_created or api_key_revoked to a partner's API key (the item);
+             *     kinds of events added later appear under their event type's name.
              */
             action: string;
-            /** @description Content type of the item: article, fiche, event or advertiser-contact. */
+            /** @description Content type of the item: article, fiche, event or advertiser-contact; null for an API key. */
             type?: null | string;
             /**
              * Format: uuid
@@ -1584,6 +1751,23 @@ export interface components {
             displayName: string;
             /** @description What an account may do; see the README's roles table. */
             role: components["schemas"]["UserRole"];
+        };
+        /** @description A key just created, with its secret: shown this once, it cannot be read again, only revoked and replaced. */
+        CreatedApiKey: {
+            /** @description The secret to send as the `X-Api-Key` header. Keep it like a password. */
+            key: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Who the key is for. */
+            name: string;
+            /** @description What the key may do. */
+            scopes: string[];
+            /** @description The key's first characters, as lists show them. */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The administrator who created it (e-mail). */
+            createdBy: string;
         };
         /** @description The account created, and how its owner sets a first password. */
         CreatedUser: {
@@ -4500,6 +4684,207 @@ export interface operations {
             };
         };
     };
+    ListApiKeys: {
+        parameters: {
+            query?: {
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDetailsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListArticles: {
         parameters: {
             query?: {
@@ -5602,7 +5987,7 @@ export interface operations {
                 item?: string;
                 /**
                  * @description Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-                 *     restored, erased or draft_discarded.
+                 *     restored, erased, draft_discarded, api_key_created or api_key_revoked.
                  */
                 action?: string;
                 /** @description Only items of this content type: article, fiche, event or advertiser-contact. */
@@ -8216,6 +8601,206 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAdvertiserContactPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvertiserContactDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetArticlePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEventPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFichePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FicheDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

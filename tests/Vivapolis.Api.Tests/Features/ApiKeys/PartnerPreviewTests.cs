@@ -31,7 +31,7 @@ public class PartnerPreviewTests(ApiFactory api) : ApiTest(api)
         var (article, _) = await editor.CreateAsync(ArticleSteps.Segment, ArticleSteps.Draft("Article en cours"));
         var (fiche, _) = await editor.CreateAsync(FicheSteps.Segment, FicheSteps.Draft("Fiche en cours"));
         var (agendaEvent, _) = await editor.CreateAsync(EventSteps.Segment, EventSteps.Draft("Matinale en cours", Api.Clock.GetUtcNow().AddDays(10)));
-        var (contact, _) = await editor.CreateAsync(Contacts.Segment, Contacts.Contact("Jeanne Martin"));
+        var (contact, _) = await (await Api.SalesAsync()).CreateAsync(Contacts.Segment, Contacts.Contact("Jeanne Martin"));
         var (partner, _) = await Api.PartnerAsync("preview:read");
 
         foreach (var (segment, id, field, expected) in new[]
@@ -120,7 +120,7 @@ public class PartnerPreviewTests(ApiFactory api) : ApiTest(api)
     public async Task A_contact_preview_shows_only_its_public_fields()
     {
         var editor = await Api.EditorAsync();
-        var (contact, _) = await editor.CreateAsync(Contacts.Segment, Contacts.Contact("Paul Durand"));
+        var (contact, _) = await (await Api.SalesAsync()).CreateAsync(Contacts.Segment, Contacts.Contact("Paul Durand"));
         var (partner, _) = await Api.PartnerAsync("preview:read");
 
         var body = await (await partner.GetAsync(Preview(Contacts.Segment, contact.Id))).Content.ReadAsStringAsync();
@@ -142,7 +142,7 @@ public class PartnerPreviewTests(ApiFactory api) : ApiTest(api)
         var (partner, _) = await Api.PartnerAsync("preview:read");
         var (deleted, _) = await editor.CreateAsync(ArticleSteps.Segment, ArticleSteps.Draft("Supprimé"));
         (await editor.DeleteAsync($"{ArticleSteps.Manage}/{deleted.Id}")).EnsureSuccessStatusCode();
-        var (hidden, _) = await editor.CreateAsync(Contacts.Segment, Contacts.Contact("Anne Privée") with { IsPublic = false });
+        var (hidden, _) = await (await Api.SalesAsync()).CreateAsync(Contacts.Segment, Contacts.Contact("Anne Privée") with { IsPublic = false });
         var (fiche, _) = await editor.CreateAsync(FicheSteps.Segment, FicheSteps.Draft("Une fiche"));
 
         await (await partner.GetAsync(Preview(ArticleSteps.Segment, Guid.NewGuid()))).ProblemAsync(HttpStatusCode.NotFound);
