@@ -29,7 +29,8 @@ public sealed class AuditRequest : PageRequest
 
     /// <summary>
     /// Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-    /// restored, erased, draft_discarded, api_key_created or api_key_revoked.
+    /// restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
+    /// user_suspended, user_reactivated or user_password_reset_forced.
     /// </summary>
     [QueryParam]
     public string? Action { get; init; }
@@ -83,6 +84,11 @@ public static class AuditLog
         ["draft_discarded"] = "item_draft_discarded",
         ["api_key_created"] = "api_key_created",
         ["api_key_revoked"] = "api_key_revoked",
+        ["user_created"] = "user_created",
+        ["user_role_changed"] = "user_role_changed",
+        ["user_suspended"] = "user_suspended",
+        ["user_reactivated"] = "user_reactivated",
+        ["user_password_reset_forced"] = "user_password_reset_forced",
     };
 
     private static readonly Dictionary<string, string> ActionOf = EventTypesOf.ToDictionary(p => p.Value, p => p.Key);

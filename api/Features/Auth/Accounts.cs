@@ -26,7 +26,7 @@ public sealed class Accounts(IDocumentSession session, IPasswordHasher<User> has
     }
 
     /// <summary>A new account without a password, and the one-time token its owner sets one with.</summary>
-    public async Task<(User User, PasswordResetTicket Ticket)> CreateAsync(string email, string displayName, string role, CancellationToken ct)
+    public async Task<(User User, PasswordResetTicket Ticket)> CreateAsync(string email, string displayName, string role, string by, CancellationToken ct)
     {
         email = Normalized(email);
         if (await session.Query<User>().AnyAsync(u => u.Email == email, ct))
@@ -36,32 +36,45 @@ public sealed class Accounts(IDocumentSession session, IPasswordHasher<User> has
         var user = New(email, displayName.Trim(), role);
         var ticket = StartReset(user);
         session.Insert(user);
+        session.Events.Append(user.Id, new UserCreated(user.Email, role, by, clock.GetUtcNow()));
         return (user, ticket);
     }
 
     /// <summary>The password stops working, every session ends, and a new one-time reset token is issued.</summary>
-    public async Task<PasswordResetTicket> ForceResetAsync(User user, CancellationToken ct)
+    public async Task<PasswordResetTicket> ForceResetAsync(User user, string by, CancellationToken ct)
     {
         user.PasswordHash = "";
         var ticket = StartReset(user);
         session.Update(user);
+        session.Events.Append(user.Id, new UserPasswordResetForced(user.Email, by, clock.GetUtcNow()));
         await sessions.EndAllAsync(user.Id, "password_reset", ct);
         return ticket;
     }
 
-    public async Task SuspendAsync(User user, CancellationToken ct)
+    public async Task SuspendAsync(User user, string by, CancellationToken ct)
     {
         await RequireAnotherAdminAsync(user, stillAdmin: false, ct);
         user.Suspended = true;
         session.Update(user);
+        session.Events.Append(user.Id, new UserSuspended(user.Email, by, clock.GetUtcNow()));
         await sessions.EndAllAsync(user.Id, "suspended", ct);
     }
 
-    public async Task ChangeRoleAsync(User user, string role, CancellationToken ct)
+    public async Task ChangeRoleAsync(User user, string role, string by, CancellationToken ct)
     {
         await RequireAnotherAdminAsync(user, stillAdmin: role == Roles.Admin, ct);
+        if (user.Role == role) return;
+        session.Events.Append(user.Id, new UserRoleChanged(user.Email, user.Role, role, by, clock.GetUtcNow()));
         user.Role = role;
         session.Update(user);
+    }
+
+    public void Reactivate(User user, string by)
+    {
+        if (!user.Suspended) return;
+        user.Suspended = false;
+        session.Update(user);
+        session.Events.Append(user.Id, new UserReactivated(user.Email, by, clock.GetUtcNow()));
     }
 
     /// <summary>
@@ -94,3 +107,16 @@ public sealed class Accounts(IDocumentSession session, IPasswordHasher<User> has
 
     public static string Normalized(string email) => email.Trim().ToLowerInvariant();
 }
+
+// Appended to the account's own stream (stream id = user id) with the change, so the audit log shows who changed
+// which account. No password, hash or reset secret is in them.
+
+public sealed record UserCreated(string Email, string Role, string By, DateTimeOffset At);
+
+public sealed record UserRoleChanged(string Email, string From, string To, string By, DateTimeOffset At);
+
+public sealed record UserSuspended(string Email, string By, DateTimeOffset At);
+
+public sealed record UserReactivated(string Email, string By, DateTimeOffset At);
+
+public sealed record UserPasswordResetForced(string Email, string By, DateTimeOffset At);

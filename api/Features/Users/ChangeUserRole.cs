@@ -24,7 +24,7 @@ public sealed class ChangeUserRole(IDocumentSession session, Accounts accounts) 
     public override async Task HandleAsync(ChangeUserRoleRequest request, CancellationToken ct)
     {
         var user = await session.LoadUserAsync(request.Id, ct);
-        await accounts.ChangeRoleAsync(user, Auth.Roles.Of(request.Body.Role), ct);
+        await accounts.ChangeRoleAsync(user, Auth.Roles.Of(request.Body.Role), User.Actor(), ct);
         await session.SaveChangesAsync(ct);
         await Send.OkAsync(user.ToAccount(), ct);
     }

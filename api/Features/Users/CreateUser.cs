@@ -24,7 +24,7 @@ public sealed class CreateUser(IDocumentSession session, Accounts accounts) : En
 
     public override async Task HandleAsync(CreateUserRequest request, CancellationToken ct)
     {
-        var (user, ticket) = await accounts.CreateAsync(request.Email, request.DisplayName, Auth.Roles.Of(request.Role), ct);
+        var (user, ticket) = await accounts.CreateAsync(request.Email, request.DisplayName, Auth.Roles.Of(request.Role), User.Actor(), ct);
         await session.SaveChangesAsync(ct);
         HttpContext.Response.Headers.Location = $"{UserRoutes.Collection}/{user.Id}";
         await Send.ResponseAsync(new CreatedUser(user.ToAccount(), ticket), 201, ct);

@@ -25,7 +25,7 @@ public sealed class ForcePasswordReset(IDocumentSession session, Accounts accoun
     public override async Task HandleAsync(UserIdRequest request, CancellationToken ct)
     {
         var user = await session.LoadUserAsync(request.Id, ct);
-        var ticket = await accounts.ForceResetAsync(user, ct);
+        var ticket = await accounts.ForceResetAsync(user, User.Actor(), ct);
         await session.SaveChangesAsync(ct);
         await Send.OkAsync(ticket, ct);
     }

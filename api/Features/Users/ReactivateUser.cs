@@ -1,12 +1,13 @@
 using FastEndpoints;
 using Marten;
 using Vivapolis.Api.Content.Management;
+using Vivapolis.Api.Features.Auth;
 using Vivapolis.Contracts.Users;
 
 namespace Vivapolis.Api.Features.Users;
 
 /// <summary>POST /api/v1/manage/users/{id}/reactivate: a suspended account may sign in again.</summary>
-public sealed class ReactivateUser(IDocumentSession session) : Endpoint<UserIdRequest, UserAccount>
+public sealed class ReactivateUser(IDocumentSession session, Accounts accounts) : Endpoint<UserIdRequest, UserAccount>
 {
     public override void Configure()
     {
@@ -19,8 +20,7 @@ public sealed class ReactivateUser(IDocumentSession session) : Endpoint<UserIdRe
     public override async Task HandleAsync(UserIdRequest request, CancellationToken ct)
     {
         var user = await session.LoadUserAsync(request.Id, ct);
-        user.Suspended = false;
-        session.Update(user);
+        accounts.Reactivate(user, User.Actor());
         await session.SaveChangesAsync(ct);
         await Send.OkAsync(user.ToAccount(), ct);
     }

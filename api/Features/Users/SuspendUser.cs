@@ -25,7 +25,7 @@ public sealed class SuspendUser(IDocumentSession session, Accounts accounts) : E
     public override async Task HandleAsync(UserIdRequest request, CancellationToken ct)
     {
         var user = await session.LoadUserAsync(request.Id, ct);
-        if (!user.Suspended) await accounts.SuspendAsync(user, ct);
+        if (!user.Suspended) await accounts.SuspendAsync(user, User.Actor(), ct);
         await session.SaveChangesAsync(ct);
         await Send.OkAsync(user.ToAccount(), ct);
     }

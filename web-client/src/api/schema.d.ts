@@ -5987,7 +5987,8 @@ export interface operations {
                 item?: string;
                 /**
                  * @description Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-                 *     restored, erased, draft_discarded, api_key_created or api_key_revoked.
+                 *     restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
+                 *     user_suspended, user_reactivated or user_password_reset_forced.
                  */
                 action?: string;
                 /** @description Only items of this content type: article, fiche, event or advertiser-contact. */

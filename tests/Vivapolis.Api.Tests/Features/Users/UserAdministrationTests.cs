@@ -112,6 +112,26 @@ public class UserAdministrationTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Every_account_change_is_in_the_audit_log_with_who_did_it_and_no_secret()
+    {
+        var admin = await Api.AdminAsync();
+        var created = await (await admin.PostAsync(Users, Body(new CreateUserRequest("suivi@example.org", "Suivi", UserRole.Author)))).ReadAsync<CreatedUser>();
+        var id = created.User.Id;
+        (await admin.PutAsync($"{Users}/{id}/role", Body(new ChangeRoleRequest(UserRole.Editor)))).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"{Users}/{id}/suspend", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"{Users}/{id}/reactivate", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"{Users}/{id}/password-reset", null)).EnsureSuccessStatusCode();
+
+        var response = await admin.GetAsync($"/api/v1/manage/audit?item={id}");
+        var body = await response.Content.ReadAsStringAsync();
+        var entries = (await response.ReadAsync<Contracts.Common.Page<Contracts.Audit.AuditEntry>>()).Items;
+
+        Assert.Equal(["user_password_reset_forced", "user_reactivated", "user_suspended", "user_role_changed", "user_created"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(ApiFactory.AdminEmail, e.By));
+        Assert.DoesNotContain(created.PasswordReset.ResetToken.Split('.')[1], body);
+    }
+
+    [Fact]
     public async Task Only_admins_manage_users()
     {
         foreach (var client in new[] { await Api.EditorAsync(), await Api.AuthorAsync(), await Api.SalesAsync() })
