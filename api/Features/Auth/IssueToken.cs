@@ -28,7 +28,7 @@ public sealed class IssueToken(IDocumentSession session, IPasswordHasher<User> h
     {
         Post("/api/v1/auth/token");
         AllowAnonymous();
-        Description(b => b.Document<TokenRequest, TokenResponse>(200, 400, 401, 429));
+        Description(b => b.Document<TokenRequest, TokenResponse>(200, 400, 401));
         Summary(s =>
         {
             s.Summary = "Sign in with e-mail and password";

@@ -12,7 +12,7 @@ public sealed class Logout(Sessions sessions) : Endpoint<RefreshRequest>
     {
         Post("/api/v1/auth/logout");
         AllowAnonymous();
-        Description(b => b.Document<RefreshRequest, EmptyResponse>(204, 400, 429));
+        Description(b => b.Document<RefreshRequest, EmptyResponse>(204, 400));
         Summary(s =>
         {
             s.Summary = "Sign out: the refresh token and its session end";

@@ -18,7 +18,7 @@ public sealed class RefreshToken(Sessions sessions) : Endpoint<RefreshRequest, T
     {
         Post("/api/v1/auth/refresh");
         AllowAnonymous();
-        Description(b => b.Document<RefreshRequest, TokenResponse>(200, 400, 401, 429));
+        Description(b => b.Document<RefreshRequest, TokenResponse>(200, 400, 401));
         Summary(s =>
         {
             s.Summary = "Exchange a refresh token for a new access token and refresh token";

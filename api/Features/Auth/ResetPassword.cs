@@ -25,7 +25,7 @@ public sealed class ResetPassword(IDocumentSession session, IPasswordHasher<User
     {
         Post("/api/v1/auth/password-reset");
         AllowAnonymous();
-        Description(b => b.Document<PasswordResetRequest, EmptyResponse>(204, 400, 401, 429));
+        Description(b => b.Document<PasswordResetRequest, EmptyResponse>(204, 400, 401));
         Summary(s =>
         {
             s.Summary = "Set a password with a one-time reset token";

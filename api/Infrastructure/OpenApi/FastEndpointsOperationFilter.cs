@@ -53,7 +53,30 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         }
 
         operation.Security = [SecurityOf(definition, context)];
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses.TryAdd("429", TooManyRequests(context));
     }
+
+    /// <summary>Every operation is rate-limited (see RateLimits), so each one says how a refusal looks.</summary>
+    private static OpenApiResponse TooManyRequests(OperationFilterContext context) => new()
+    {
+        Description = "Too Many Requests: try again after the number of seconds in Retry-After.",
+        Headers = new Dictionary<string, IOpenApiHeader>
+        {
+            ["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next attempt.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            },
+        },
+        Content = new Dictionary<string, IOpenApiMediaType>
+        {
+            ["application/problem+json"] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository),
+            },
+        },
+    };
 
     /// <summary>
     /// Anonymous operations say so with an empty requirement, rather than by omission. Operations that name the
