@@ -59,7 +59,6 @@ public abstract class DiffRevisions<TDoc, TContent> : Endpoint<DiffRequest, Revi
         var older = revisions.FirstOrDefault(r => r.Version == request.From && r.Type == TDoc.TypeName);
         var newer = revisions.FirstOrDefault(r => r.Version == to && r.Type == TDoc.TypeName);
         if (older is null || newer is null) throw ProblemException.NotFound();
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new RevisionDiff(request.From, to, ContentDiff.Between(Contract(older), Contract(newer))), ct);
     }
 

@@ -38,7 +38,6 @@ public abstract class GetRevision<TDoc, TContent> : Endpoint<RevisionRequest, Ma
     {
         var revision = await Resolve<IQuerySession>().LoadAsync<ContentRevision>(ContentRevision.IdOf(request.Id, request.N), ct);
         if (revision is null || revision.Type != TDoc.TypeName) throw ProblemException.NotFound();
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(revision.ToManaged<TContent>(), ct);
     }
 }

@@ -67,7 +67,6 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
         var docs = await Resolve<IQuerySession>().QueryAsync<TDoc>(sql, ct, args.ToArray());
         var page = docs.Take(request.Limit).ToList();
         var next = docs.Count > request.Limit ? Cursor.At(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new Page<ManagedSummary>(page.Select(d => d.ToSummary(TDoc.TypeName)).ToList(), next), ct);
     }
 }

@@ -44,7 +44,6 @@ public abstract class ListRevisions<TDoc, TContent> : Endpoint<RevisionListReque
         if (revisions.Count == 0 && request.Cursor is null) throw ProblemException.NotFound();
         var page = revisions.Take(request.Limit).ToList();
         var next = revisions.Count > request.Limit ? new Cursor(page[^1].Version, request.Id).Encode() : null;
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new Page<RevisionSummary>(page.Select(r => r.ToSummary()).ToList(), next), ct);
     }
 }

@@ -52,7 +52,6 @@ public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRe
         var lifetime = options.ExpiresInMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : PreviewTokens.DefaultLifetime;
         var (token, expires) = Resolve<PreviewTokens>().Issue(TDoc.TypeName, doc.Id, lifetime);
         var locale = doc.Locale == Locale.Fr ? "" : $"&locale={Json.Name(doc.Locale)}";
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new PreviewLink
         {
             Token = token,

@@ -66,7 +66,6 @@ public sealed class CreateApiKey(IDocumentSession session, TimeProvider clock) :
         await session.SaveChangesAsync(ct);
 
         HttpContext.Response.Headers.Location = $"{Route}/{key.Id}";
-        HttpContext.Response.Headers.CacheControl = "no-store";
         await Send.ResponseAsync(new CreatedApiKey
         {
             Key = secret, Id = key.Id, Name = key.Name, Scopes = key.Scopes, Prefix = key.Prefix,

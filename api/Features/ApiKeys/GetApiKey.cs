@@ -27,7 +27,6 @@ public sealed class GetApiKey(IQuerySession session) : Endpoint<ApiKeyIdRequest,
     public override async Task HandleAsync(ApiKeyIdRequest request, CancellationToken ct)
     {
         var key = await session.LoadAsync<ApiKey>(request.Id, ct) ?? throw ProblemException.NotFound();
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(key.ToDetails(), ct);
     }
 }

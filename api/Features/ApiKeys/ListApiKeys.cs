@@ -46,7 +46,6 @@ public sealed class ListApiKeys(IQuerySession session) : Endpoint<ApiKeyListRequ
         var keys = await session.QueryAsync<ApiKey>($"{where} order by created_at desc, id desc limit ?", ct, args.ToArray());
         var page = keys.Take(request.Limit).ToList();
         var next = keys.Count > request.Limit ? Cursor.At(page[^1].CreatedAt, page[^1].Id).Encode() : null;
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new Page<ApiKeyDetails>(page.Select(k => k.ToDetails()).ToList(), next), ct);
     }
 }

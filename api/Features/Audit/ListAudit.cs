@@ -168,7 +168,6 @@ public sealed class ListAudit(NpgsqlDataSource db, IDocumentStore store) : Endpo
                 last = new Cursor(reader.GetInt64(0), reader.GetGuid(1));
             }
         }
-        HttpContext.Response.Headers.CacheControl = "private, no-store";
         await Send.OkAsync(new Page<AuditEntry>(entries, next?.Encode()), ct);
     }
 }
