@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import { createApi, type Api, type TokenResponse } from '../api/client.js';
 import { loadConfig } from '../config.js';
 import { fr } from '../i18n/fr.js';
-import { clearSession, loadSession, saveSession, sessionFromToken, type Session } from '../session.js';
+import { SessionKeeper, type Session, type SessionEnd } from '../session.js';
 import { parseRoute, type Route } from './route.js';
 import { shared } from './styles.js';
 import type { NavigateDetail } from './vp-article-editor.js';
@@ -44,12 +44,20 @@ export class VpApp extends LitElement {
     `,
   ];
 
-  @state() private session: Session | null = loadSession();
+  private api: Api | null = null;
+  // Refreshes go through the API client, which exists once config.json is read; no call is made before.
+  private keeper = new SessionKeeper({
+    refresh: (refreshToken) => this.api!.refresh(refreshToken),
+    logout: (refreshToken) => this.api!.logout(refreshToken),
+    onChange: (session, ended) => this.sessionChanged(session, ended),
+  });
+
+  @state() private session: Session | null = this.keeper.current;
+  @state() private signingOut = false;
   @state() private route: Route = parseRoute(location.hash);
   /** A message carried to the next screen (signed out, article deleted…). */
   @state() private flash = '';
 
-  private api: Api | null = null;
   private routeChanged = false;
   /** The flash for the screen a pending hash change leads to. */
   private nextFlash = '';
@@ -59,8 +67,9 @@ export class VpApp extends LitElement {
       const config = await loadConfig();
       this.api = createApi({
         baseUrl: config.apiBaseUrl,
-        getToken: () => this.session?.token ?? null,
-        onUnauthorized: () => this.signOut(fr.auth.sessionExpired),
+        tokens: this.keeper,
+        // Still refused with a renewed token: the session is over all the same.
+        onUnauthorized: () => this.keeper.end('expired'),
       });
       return config;
     },
@@ -99,7 +108,9 @@ export class VpApp extends LitElement {
                 </nav>
                 <div class="user">
                   <span>${fr.auth.signedInAs(this.session.user.displayName, this.session.user.role)}</span>
-                  <button type="button" @click=${() => this.signOut(fr.auth.signedOut)}>${fr.auth.signOut}</button>
+                  <button type="button" ?disabled=${this.signingOut} @click=${this.signOut}>
+                    ${this.signingOut ? fr.auth.signingOut : fr.auth.signOut}
+                  </button>
                 </div>
               `
             : nothing}
@@ -152,17 +163,27 @@ export class VpApp extends LitElement {
   }
 
   private signedIn(event: CustomEvent<TokenResponse>) {
-    this.session = sessionFromToken(event.detail);
-    saveSession(this.session);
+    this.keeper.start(event.detail);
     this.flash = '';
     this.routeChanged = true;
   }
 
-  private signOut(message: string) {
-    clearSession();
-    this.session = null;
-    this.flash = message;
-    this.routeChanged = true;
+  /** Signed in, renewed or ended. */
+  private sessionChanged(session: Session | null, ended?: SessionEnd) {
+    this.session = session;
+    if (ended) {
+      this.flash = ended === 'expired' ? fr.auth.sessionExpired : fr.auth.signedOut;
+      this.routeChanged = true;
+    }
+  }
+
+  private async signOut() {
+    this.signingOut = true;
+    try {
+      await this.keeper.signOut();
+    } finally {
+      this.signingOut = false;
+    }
   }
 
   private navigate(event: CustomEvent<NavigateDetail>) {

@@ -24,8 +24,9 @@ export const fr = {
     submitting: 'Connexion en cours…',
     badCredentials: 'Adresse e-mail ou mot de passe incorrect.',
     signOut: 'Se déconnecter',
+    signingOut: 'Déconnexion…',
     signedInAs: (name: string, role: string) => `${name} (${role})`,
-    sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
+    sessionExpired: 'Votre session a expiré, reconnectez-vous.',
     signedOut: 'Vous êtes déconnecté.',
   },
   status: {
