@@ -54,6 +54,28 @@ afterEach(() => {
 });
 
 describe('vp-app', () => {
+  it('shows sales a page saying articles are not their role, and asks the API nothing about articles', async () => {
+    saveSession(sessionFromToken(token('sales', 'Salomé Annonces')));
+    const { el, seen } = await mountApp({});
+
+    const page = shadow(el).querySelector('vp-not-in-role')!;
+    expect(page).not.toBeNull();
+    await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(page).querySelector('h1')!.textContent).toBe(fr.roles.notInRole.title);
+    expect(shadow(page).textContent).toContain('« commercial »');
+    expect(shadow(el).querySelector('vp-article-list, vp-article-editor, nav')).toBeNull();
+    expect(shadow(el).querySelector('#signed-in-user')!.textContent).toContain('Salomé Annonces, commercial');
+    expect(seen.filter((r) => r.path.startsWith('/api/'))).toEqual([]);
+    expect(document.title).toBe(fr.app.documentTitle(fr.roles.notInRole.title));
+  });
+
+  it('names the author and their role, and lists articles', async () => {
+    saveSession(sessionFromToken(token('author', 'Arthur Plume')));
+    const { el } = await mountApp({ 'GET /api/v1/manage/articles': () => Response.json({ items: [], next: null }) });
+    expect(shadow(el).querySelector('#signed-in-user')!.textContent).toContain('Arthur Plume, auteur');
+    expect(shadow(el).querySelector('vp-article-list')).not.toBeNull();
+  });
+
   it('signs out through /auth/logout with the refresh token, then shows the sign-in', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
     const { el, seen } = await mountApp({
