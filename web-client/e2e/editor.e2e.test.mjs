@@ -27,7 +27,10 @@ const apiUrl = (process.env.VIVAPOLIS_API_URL ?? '').replace(/\/+$/, '');
 const webPort = Number(process.env.VIVAPOLIS_E2E_WEB_PORT);
 const webUrl = `http://127.0.0.1:${webPort}/`;
 
+// The demo accounts of `seed-demo` (api/Demo/DemoData.cs).
 const EDITOR = { email: 'editor@example.org', password: 'vivapolis-editor-demo' };
+const AUTHOR = { email: 'author@example.org', password: 'vivapolis-author-demo' };
+const SALES = { email: 'sales@example.org', password: 'vivapolis-sales-demo' };
 const TIMEOUT = 15_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -41,6 +44,8 @@ let shot = 0;
 
 // What the steps learn and pass on.
 const title = `Essai e2e ${new Date().toISOString().replace(/[-:.TZ]/g, '')}`;
+const authorTitle = `Brouillon d’auteur ${new Date().toISOString().replace(/[-:.TZ]/g, '')}`;
+let authorArticleId;
 let articleId;
 let slug;
 let createdEtag;
@@ -94,10 +99,46 @@ async function assertAccessible(where) {
   assert.deepEqual(violations, [], `accessibility of ${where}`);
 }
 
-const token = async () => JSON.parse(await page.evaluate(() => sessionStorage.getItem('vivapolis.session'))).token;
+const storedSession = async () => JSON.parse(await page.evaluate(() => sessionStorage.getItem('vivapolis.session')));
+const token = async () => (await storedSession()).token;
 
 const isManage = (path, method) => (response) =>
   new URL(response.url()).pathname === path && response.request().method() === method;
+
+/** Signs in from the sign-in screen; the answer must be 200. */
+async function signIn({ email, password }) {
+  await page.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  const answer = page.waitForResponse(isManage('/api/v1/auth/token', 'POST'));
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  assert.equal((await answer).status(), 200, `the API accepts ${email}`);
+}
+
+/**
+ * Signs out with the header's button: /auth/logout ends the session on the API, then the tab forgets it.
+ * `proveRevoked` tries the refresh token once more; only once per walk, since everything under /api/v1/auth
+ * shares the API's per-address limit (10 a minute).
+ */
+async function signOut({ proveRevoked = false } = {}) {
+  const { refreshToken } = await storedSession();
+  const request = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/auth/logout');
+  const answer = page.waitForResponse(isManage('/api/v1/auth/logout', 'POST'));
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  assert.deepEqual(JSON.parse((await request).postData() ?? '{}'), { refreshToken }, 'logout sends the refresh token');
+  assert.equal((await answer).status(), 204);
+  await page.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
+  await textOf(page.locator('vp-sign-in p[role="status"]'), 'Vous êtes déconnecté.');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('vivapolis.session')), null);
+  if (!proveRevoked) return;
+  // The refresh token is spent for good: the session is over on the API too.
+  const refresh = await fetch(`${apiUrl}/api/v1/auth/refresh`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken }),
+  });
+  assert.equal(refresh.status, 401, 'a logged-out refresh token is refused');
+}
 
 describe('editor SPA', () => {
   // Setup is a step rather than a before() hook: a failing hook leaves every test "cancelled"
@@ -151,17 +192,15 @@ describe('editor SPA', () => {
   step('sign in as an editor and see the article list', async () => {
     await page.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
     await assertAccessible('the sign-in screen');
-    await page.locator('#email').fill(EDITOR.email);
-    await page.locator('#password').fill(EDITOR.password);
-    const answer = page.waitForResponse(isManage('/api/v1/auth/token', 'POST'));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    assert.equal((await answer).status(), 200, 'the API accepts the demo editor');
+    await signIn(EDITOR);
 
     await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
     // Loaded: either rows or the empty state, never a stuck spinner or an error.
     await textOf(page.locator('vp-article-list table, vp-article-list p[role="status"]:not([aria-busy])'), /\S/);
     assert.equal(await page.locator('vp-article-list [role="alert"]').count(), 0, 'no error while loading the list');
     assert.ok(await token(), 'the token is kept in sessionStorage');
+    assert.ok((await storedSession()).refreshToken, 'and the refresh token with it');
+    await textOf(page.locator('vp-app header #signed-in-user'), 'Élise Rédaction, éditeur');
     await textOf(page.locator('vp-app header'), 'Se déconnecter');
     await assertAccessible('the article list');
   });
@@ -310,10 +349,105 @@ describe('editor SPA', () => {
     assert.equal(gone.status, 404);
   });
 
-  step('signing out forgets the session', async () => {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
-    assert.equal(await page.evaluate(() => sessionStorage.getItem('vivapolis.session')), null);
+  step('an access token about to expire is renewed through /auth/refresh before the next call', async () => {
+    const before = await storedSession();
+    // As if the tab had been left for 15 minutes: the access token is over, the session is not.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('vivapolis.session'));
+      sessionStorage.setItem('vivapolis.session', JSON.stringify({ ...session, expiresAt: Date.now() - 1000 }));
+    });
+    const refresh = page.waitForResponse(isManage('/api/v1/auth/refresh', 'POST'));
+    const list = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/manage/articles');
+    await page.reload();
+    assert.equal((await refresh).status(), 200, 'the API renews the session');
+    const after = await storedSession();
+    assert.notEqual(after.refreshToken, before.refreshToken, 'a new refresh token replaces the spent one');
+    assert.equal((await list).headers()['authorization'], `Bearer ${after.token}`, 'the list is asked with the new token');
+    await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
+    await textOf(page.locator('vp-article-list table, vp-article-list p[role="status"]:not([aria-busy])'), /\S/);
+    assert.equal(await page.locator('vp-article-list [role="alert"]').count(), 0, 'no error after the refresh');
+  });
+
+  step('signing out ends the session on the API and here', async () => {
+    await signOut({ proveRevoked: true });
+  });
+
+  step('an author signs in and sees who they are', async () => {
+    await signIn(AUTHOR);
+    await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
+    await textOf(page.locator('vp-app header #signed-in-user'), 'Arthur Plume, auteur');
+    await textOf(page.locator('vp-article-list table, vp-article-list p[role="status"]:not([aria-busy])'), /\S/);
+  });
+
+  step('an author creates a draft and is offered to submit it, not to publish it', async () => {
+    await page.getByRole('link', { name: 'Nouvel article' }).click();
+    await page.getByRole('heading', { name: 'Nouvel article', level: 1 }).waitFor();
+    await page.locator('#f-title').fill(authorTitle);
+    await page.locator('#f-standfirst').fill('Écrit par un auteur, à relire par un éditeur.');
+    const answer = page.waitForResponse(isManage('/api/v1/manage/articles', 'POST'));
+    await page.getByRole('button', { name: 'Créer l’article' }).click();
+    assert.equal((await answer).status(), 201, 'authors may create articles');
+    await page.waitForURL(/#\/articles\/[0-9a-f-]{36}$/);
+    authorArticleId = page.url().split('/').pop();
+    await page.locator('vp-article-editor vp-status-badge [data-status="draft"]').waitFor();
+
+    const actions = page.locator('vp-article-editor [role="group"] button');
+    await page.getByRole('button', { name: 'Soumettre pour relecture' }).waitFor();
+    assert.deepEqual(await actions.allTextContents().then((t) => t.map((s) => s.trim())), ['Enregistrer', 'Soumettre pour relecture']);
+    for (const name of ['Publier', 'Dépublier', 'Supprimer']) {
+      assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, `no "${name}" for an author`);
+    }
+    await assertAccessible('an author’s draft');
+  });
+
+  step('submitting for review shows the article in review, read-only for its author', async () => {
+    const answer = page.waitForResponse(isManage(`/api/v1/manage/articles/${authorArticleId}/submit`, 'POST'));
+    await page.getByRole('button', { name: 'Soumettre pour relecture' }).click();
+    assert.equal((await answer).status(), 200);
+    await textOf(page.locator('vp-article-editor p[role="status"]'), 'Article soumis pour relecture');
+    assert.equal(await textOf(page.locator('vp-article-editor vp-status-badge [data-status="in_review"]')), 'en relecture');
+    await textOf(page.locator('#read-only'), 'seuls les éditeurs peuvent le modifier');
+    assert.equal(await page.locator('#f-title').getAttribute('readonly'), '', 'the title can no longer be changed');
+    assert.equal(await page.locator('vp-article-editor [role="group"]').count(), 0, 'no action left');
+    await assertAccessible('a submitted article, read-only');
+
+    const current = await fetch(`${apiUrl}/api/v1/manage/articles/${authorArticleId}`, { headers: { Authorization: `Bearer ${await token()}` } });
+    assert.equal((await current.json()).status, 'in_review', 'the API has it in review');
+  });
+
+  step('an editor’s article is read-only for an author, who is told why', async () => {
+    await page.getByRole('link', { name: 'Retour à la liste' }).click();
+    await page.locator('vp-article-list #status').selectOption('published');
+    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    const first = page.locator('vp-article-list tbody tr td.title a').first();
+    await first.waitFor();
+    await first.click();
+    await textOf(page.locator('#read-only'), 'vous ne modifiez que les brouillons que vous avez créés');
+    assert.equal(await page.getByRole('button', { name: 'Enregistrer', exact: true }).count(), 0);
+    await signOut();
+  });
+
+  step('sales are told articles are not part of their role, without asking for them', async () => {
+    const articleCalls = [];
+    const listen = (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v1/manage/articles')) articleCalls.push(request.url());
+    };
+    page.on('request', listen);
+    try {
+      await signIn(SALES);
+      await page.getByRole('heading', { name: 'Les articles ne font pas partie de votre rôle', level: 1 }).waitFor();
+      await textOf(page.locator('vp-app header #signed-in-user'), 'Salomé Annonces, commercial');
+      await textOf(page.locator('vp-not-in-role p', { hasText: 'contacts annonceurs' }), 'contacts annonceurs');
+      assert.equal(await page.getByRole('navigation', { name: 'Navigation principale' }).count(), 0, 'no article navigation');
+      await assertAccessible('the page for a role without articles');
+    } finally {
+      page.off('request', listen);
+    }
+    assert.deepEqual(articleCalls, [], 'no article call, so no 403');
+  });
+
+  step('sales sign out like everyone', async () => {
+    await signOut();
     assert.deepEqual(pageErrors, [], 'no uncaught error in the page during the walk');
   });
 });

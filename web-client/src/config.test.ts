@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from './config.js';
-import { clearSession, loadSession, saveSession, sessionFromToken } from './session.js';
 import { parseRoute } from './editor/route.js';
 
 describe('config.json', () => {
@@ -18,31 +17,6 @@ describe('config.json', () => {
     expect(() => parseConfig({})).toThrow(/apiBaseUrl/);
     expect(() => parseConfig({ apiBaseUrl: '/api' })).toThrow(/apiBaseUrl/);
     expect(parseConfig({ apiBaseUrl: 'http://127.0.0.1:5080' })).toEqual({ apiBaseUrl: 'http://127.0.0.1:5080' });
-  });
-});
-
-describe('session', () => {
-  const token = {
-    accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 60, refreshToken: 'r', refreshExpiresIn: 3600,
-    user: { id: 'u', email: 'e', displayName: 'E', role: 'editor' },
-  };
-
-  it('survives a reload until it expires', () => {
-    const session = sessionFromToken(token, 1_000);
-    expect(session.expiresAt).toBe(61_000);
-    saveSession(session, sessionStorage);
-    expect(loadSession(sessionStorage, 2_000)).toEqual(session);
-    expect(loadSession(sessionStorage, 61_000)).toBeNull();
-    // An expired session is removed, not kept around.
-    expect(sessionStorage.length).toBe(0);
-  });
-
-  it('is forgotten on sign out and ignores garbage', () => {
-    saveSession(sessionFromToken(token, 0), sessionStorage);
-    clearSession(sessionStorage);
-    expect(loadSession(sessionStorage, 0)).toBeNull();
-    sessionStorage.setItem('vivapolis.session', '{not json');
-    expect(loadSession(sessionStorage, 0)).toBeNull();
   });
 });
 

@@ -1,28 +1,59 @@
 /**
- * The signed-in session, kept in sessionStorage: it survives a reload but not the closing of the
- * tab, and is never shared between tabs of different editors on a shared computer.
+ * The signed-in session: its tokens, where they are kept, and how they are renewed.
+ *
+ * Kept in sessionStorage, refresh token included. It survives a reload (an editor does not lose the
+ * session to F5) but not the closing of the tab, and is never shared with other tabs, so a shared computer
+ * keeps nothing once the tab is closed. Not in localStorage: that outlives the browser and every tab would
+ * hold the same single-use refresh token, so two tabs refreshing at once would spend it twice and the API
+ * would end the session. Not in a cookie: the API is on another origin and answers management calls
+ * without credentials. Never in a URL. Script running in the page could read it, as it could read the
+ * access token: what guards both is that the app renders no untrusted HTML (Lit escapes what it renders).
  */
-import type { SignedInUser, TokenResponse } from './api/client.js';
+import { ApiError, type AccessTokens, type SignedInUser, type TokenResponse } from './api/client.js';
 
 export interface Session {
+  /** The access token (15 minutes). */
   token: string;
-  /** Epoch milliseconds after which the token is no longer accepted. */
+  /** Epoch milliseconds after which the access token is no longer accepted. */
   expiresAt: number;
+  /** Single use: exchanged for a new pair at each refresh. */
+  refreshToken: string;
+  /** Epoch milliseconds after which the session ends whatever the refreshes: then sign in again. */
+  refreshExpiresAt: number;
   user: SignedInUser;
 }
 
 const KEY = 'vivapolis.session';
 
+/**
+ * How long before its expiry an access token is renewed: a call sent with a token that has seconds left
+ * could arrive too late (clock skew, a slow network).
+ */
+export const RENEW_BEFORE_MS = 60_000;
+
 export function sessionFromToken(token: TokenResponse, now: number = Date.now()): Session {
-  return { token: token.accessToken, expiresAt: now + token.expiresIn * 1000, user: token.user };
+  return {
+    token: token.accessToken,
+    expiresAt: now + token.expiresIn * 1000,
+    refreshToken: token.refreshToken,
+    refreshExpiresAt: now + token.refreshExpiresIn * 1000,
+    user: token.user,
+  };
 }
 
+/** The stored session, unless it is over (an expired access token alone is renewed, not a reason to sign in). */
 export function loadSession(storage: Storage = sessionStorage, now: number = Date.now()): Session | null {
   try {
     const raw = storage.getItem(KEY);
     if (!raw) return null;
     const session = JSON.parse(raw) as Session;
-    if (typeof session?.token !== 'string' || typeof session.expiresAt !== 'number' || session.expiresAt <= now) {
+    if (
+      typeof session?.token !== 'string' ||
+      typeof session.expiresAt !== 'number' ||
+      typeof session.refreshToken !== 'string' ||
+      typeof session.refreshExpiresAt !== 'number' ||
+      session.refreshExpiresAt <= now
+    ) {
       storage.removeItem(KEY);
       return null;
     }
@@ -39,4 +70,139 @@ export function saveSession(session: Session, storage: Storage = sessionStorage)
 
 export function clearSession(storage: Storage = sessionStorage): void {
   storage.removeItem(KEY);
+}
+
+/** Why a session ended: the editor signed out, or it could not be renewed. */
+export type SessionEnd = 'signed-out' | 'expired';
+
+export interface SessionKeeperOptions {
+  /** `POST /api/v1/auth/refresh`. */
+  refresh: (refreshToken: string) => Promise<TokenResponse>;
+  /** `POST /api/v1/auth/logout`. */
+  logout: (refreshToken: string) => Promise<void>;
+  /** Every change of session: signed in, renewed (the role may have changed), or ended (null, and why). */
+  onChange?: (session: Session | null, ended?: SessionEnd) => void;
+  storage?: Storage;
+  now?: () => number;
+}
+
+/**
+ * Keeps the session's tokens fresh for the API client.
+ *
+ * The access token is renewed when a call is about to be sent with less than a minute left, and once when a
+ * call is refused with 401. No timer: a background tab's timers are throttled and a sleeping laptop's fire
+ * late, while the next call always knows whether its token is still good; an idle tab costs no refresh.
+ *
+ * One refresh at a time: the refresh token is single use, and presenting it twice (two calls refused at
+ * once, each refreshing) would make the API end the whole session. Concurrent callers share the refresh in
+ * flight.
+ */
+export class SessionKeeper implements AccessTokens {
+  private session: Session | null;
+  private refreshing: Promise<Session | null> | null = null;
+  private readonly storage: Storage;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionKeeperOptions) {
+    this.storage = options.storage ?? sessionStorage;
+    this.now = options.now ?? Date.now;
+    this.session = loadSession(this.storage, this.now());
+  }
+
+  get current(): Session | null {
+    return this.session;
+  }
+
+  /** After a sign-in. */
+  start(token: TokenResponse): Session {
+    const session = sessionFromToken(token, this.now());
+    this.set(session);
+    return session;
+  }
+
+  async accessToken(): Promise<string | null> {
+    const session = this.session;
+    if (!session) return null;
+    if (session.expiresAt - this.now() > RENEW_BEFORE_MS) return session.token;
+    try {
+      return (await this.refresh())?.token ?? null;
+    } catch {
+      // The API could not be reached: send the call with the token in hand and let it tell what went wrong.
+      return this.session?.token ?? null;
+    }
+  }
+
+  async renew(refused: string): Promise<string | null> {
+    const session = this.session;
+    if (!session) return null;
+    // Renewed meanwhile by another call: retry with the new token, spend nothing.
+    if (session.token !== refused) return session.token;
+    return (await this.refresh())?.token ?? null;
+  }
+
+  /**
+   * Exchanges the refresh token for a new pair; null when the session is over (then it is ended, "expired").
+   * Throws only when the API could not answer (network, 429, 5xx): the session is kept for a later try.
+   */
+  refresh(): Promise<Session | null> {
+    this.refreshing ??= this.exchange().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async exchange(): Promise<Session | null> {
+    const spent = this.session;
+    if (!spent) return null;
+    let token: TokenResponse;
+    try {
+      token = await this.options.refresh(spent.refreshToken);
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      // Refused (expired, revoked, replayed, account suspended): nothing left to renew.
+      if (this.session === spent) this.end('expired');
+      return null;
+    }
+    // Ended while the refresh was in flight: the new pair is not wanted.
+    if (this.session !== spent) return this.session;
+    const renewed = sessionFromToken(token, this.now());
+    this.set(renewed);
+    return renewed;
+  }
+
+  /**
+   * Ends the session on the API (`/auth/logout`), then here. A refresh in flight finishes first, so that the
+   * token logged out is the latest one and not one already spent (which would leave the session open).
+   */
+  async signOut(): Promise<void> {
+    await this.refreshing?.catch(() => null);
+    const session = this.session;
+    if (!session) return;
+    try {
+      await this.options.logout(session.refreshToken);
+    } catch {
+      // Unreachable API: forgetting the tokens here still signs out this tab; the access token lapses in 15 minutes.
+    }
+    this.end('signed-out');
+  }
+
+  /** Forgets the session; nothing happens when there is none. */
+  end(why: SessionEnd): void {
+    if (!this.session) return;
+    this.session = null;
+    clearSession(this.storage);
+    this.options.onChange?.(null, why);
+  }
+
+  private set(session: Session) {
+    this.session = session;
+    saveSession(session, this.storage);
+    this.options.onChange?.(session);
+  }
+}
+
+/** A failure that says nothing about the refresh token: no answer, too many requests, or a server error. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.kind === 'network' || error.status === 429 || error.status >= 500;
 }

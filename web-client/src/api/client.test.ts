@@ -7,7 +7,8 @@ function fakeApi(handler: Handler, token: string | null = 'tok-123', onUnauthori
   const requests: Request[] = [];
   const api = createApi({
     baseUrl: 'http://api.test/',
-    getToken: () => token,
+    // No renewal here (see session.test.ts): a refused token stays refused.
+    tokens: { accessToken: async () => token, renew: async () => null },
     onUnauthorized,
     fetch: async (request) => {
       requests.push(request.clone());
@@ -57,8 +58,12 @@ describe('createApi', () => {
   });
 
   it('signs in without a token and returns the token response', async () => {
-    const token = { accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 3600, user: { id: 'u', email: 'e', displayName: 'E', role: 'editor' } };
-    const { api, requests } = fakeApi(() => json(token), null);
+    const token = {
+      accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'r', refreshExpiresIn: 604800,
+      user: { id: 'u', email: 'e', displayName: 'E', role: 'editor' },
+    };
+    // Signed in already (a token at hand): sign-in still goes without it.
+    const { api, requests } = fakeApi(() => json(token));
     await expect(api.signIn('editor@example.org', 'secret')).resolves.toEqual(token);
     expect(requests[0]!.method).toBe('POST');
     expect(requests[0]!.headers.has('Authorization')).toBe(false);
@@ -73,7 +78,7 @@ describe('createApi', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
-  it('reports a refused token on a management call', async () => {
+  it('reports a token still refused after asking for a renewal', async () => {
     const { api, onUnauthorized } = fakeApi(() => problem(401, { title: 'Non authentifié' }));
     await expect(api.listArticles()).rejects.toBeInstanceOf(ApiError);
     expect(onUnauthorized).toHaveBeenCalledOnce();
@@ -146,6 +151,16 @@ describe('createApi', () => {
       `GET /api/v1/manage/articles/${managed.id}`,
     ]);
     expect(result).toEqual({ item: published, etag: '"2"' });
+  });
+
+  it('submits for review with the ETag it holds', async () => {
+    const inReview = { ...managed, status: 'in_review', version: 2 };
+    const { api, requests } = fakeApi(() => json(inReview, { headers: { ETag: '"2"' } }));
+    const result = await api.submitArticle(managed.id, '"1"');
+    expect(requests[0]!.method).toBe('POST');
+    expect(new URL(requests[0]!.url).pathname).toBe(`/api/v1/manage/articles/${managed.id}/submit`);
+    expect(requests[0]!.headers.get('If-Match')).toBe('"1"');
+    expect(result).toEqual({ item: inReview, etag: '"2"' });
   });
 
   it('deletes and builds public delivery URLs', async () => {

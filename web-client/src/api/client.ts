@@ -14,6 +14,8 @@ type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : ne
 // Swashbuckle detail (generic records get generated names), paths are the public contract.
 export type TokenResponse = JsonOf<paths['/api/v1/auth/token']['post']['responses'][200]>;
 export type SignedInUser = TokenResponse['user'];
+/** The roles an account can have (the token's `user.role` is one of them). */
+export type Role = JsonOf<paths['/api/v1/manage/users/{id}']['get']['responses'][200]>['role'];
 export type ArticleContent = JsonOf<NonNullable<paths['/api/v1/manage/articles']['post']['requestBody']>>;
 export type ManagedArticle = JsonOf<paths['/api/v1/manage/articles/{id}']['get']['responses'][200]>;
 export type ManagedPage = JsonOf<paths['/api/v1/manage/articles']['get']['responses'][200]>;
@@ -62,12 +64,23 @@ export interface Versioned<T> {
   etag: string;
 }
 
+/** Where management calls get their bearer token (the session, see `SessionKeeper`). */
+export interface AccessTokens {
+  /** A token good for the next call (renewed first when it is about to expire), or null when signed out. */
+  accessToken(): Promise<string | null>;
+  /**
+   * The API refused `refused` with 401: a token to retry with (renewed unless that already happened), or null
+   * when the session is over.
+   */
+  renew(refused: string): Promise<string | null>;
+}
+
 export interface ApiOptions {
   /** API origin, e.g. `http://127.0.0.1:5080` (no trailing path). */
   baseUrl: string;
-  /** The bearer token of the current session, if any. */
-  getToken: () => string | null;
-  /** Called when a call made with a token is refused with 401 (expired or revoked session). */
+  /** The session's tokens, for everything under `/api/v1/manage/`. */
+  tokens?: AccessTokens;
+  /** Called when a management call is still refused with 401 after renewing the token (the session is over). */
   onUnauthorized?: () => void;
   /** For tests. */
   fetch?: (request: Request) => Promise<Response>;
@@ -79,33 +92,49 @@ export function createApi(options: ApiOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const client = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
+  /** The token each management answer was asked with: a 401 renews only the token it refused. */
+  const sentWith = new WeakMap<Response, string>();
   const headers: Middleware = {
-    onRequest({ request }) {
+    async onRequest({ request, schemaPath }) {
       // The API's validation messages are localised; the editors read French.
       request.headers.set('Accept-Language', 'fr');
-      const token = options.getToken();
+      // Only management calls carry the token: sign-in, refresh and logout must not wait for a refresh.
+      const token = schemaPath.startsWith('/api/v1/manage/') ? await options.tokens?.accessToken() : null;
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
       return request;
+    },
+    onResponse({ request, response }) {
+      const token = request.headers.get('Authorization')?.replace(/^Bearer /, '');
+      if (token) sentWith.set(response, token);
     },
   };
   client.use(headers);
 
-  async function call<T>(
-    run: () => Promise<{ data?: T; error?: unknown; response: Response }>,
-    { authenticated = true } = {},
-  ): Promise<{ data: T; response: Response }> {
-    let result: { data?: T; error?: unknown; response: Response };
+  type Result<T> = { data?: T; error?: unknown; response: Response };
+
+  async function send<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
-      result = await run();
+      return await run();
     } catch (cause) {
       if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
       throw new ApiError('network', { status: 0, title: null, detail: String(cause) }, { cause });
     }
-    const { response } = result;
-    if (!response.ok) {
-      if (response.status === 401 && authenticated) options.onUnauthorized?.();
-      throw new ApiError('http', toProblem(result.error, response));
+  }
+
+  /**
+   * Sends a call; a management call refused with 401 (the access token expired or was revoked) is retried once
+   * with a renewed token. A second 401, or no token to renew, means the session is over.
+   */
+  async function call<T>(run: () => Promise<Result<T>>): Promise<{ data: T; response: Response }> {
+    let result = await send(run);
+    const refused = sentWith.get(result.response);
+    if (result.response.status === 401 && refused) {
+      const renewed = await options.tokens?.renew(refused);
+      if (renewed) result = await send(run);
+      if (result.response.status === 401) options.onUnauthorized?.();
     }
+    const { response } = result;
+    if (!response.ok) throw new ApiError('http', toProblem(result.error, response));
     return { data: result.data as T, response };
   }
 
@@ -126,10 +155,19 @@ export function createApi(options: ApiOptions) {
     baseUrl,
 
     async signIn(email: string, password: string): Promise<TokenResponse> {
-      const { data } = await call(() => client.POST('/api/v1/auth/token', { body: { email, password } }), {
-        authenticated: false,
-      });
+      const { data } = await call(() => client.POST('/api/v1/auth/token', { body: { email, password } }));
       return data;
+    },
+
+    /** A new token pair; the refresh token given is spent, whatever the answer. */
+    async refresh(refreshToken: string): Promise<TokenResponse> {
+      const { data } = await call(() => client.POST('/api/v1/auth/refresh', { body: { refreshToken } }));
+      return data;
+    },
+
+    /** Ends the session of this refresh token (always 204). */
+    async logout(refreshToken: string): Promise<void> {
+      await call(() => client.POST('/api/v1/auth/logout', { body: { refreshToken } }));
     },
 
     async listArticles(query: ArticleListQuery = {}, signal?: AbortSignal): Promise<ManagedPage> {
@@ -170,6 +208,17 @@ export function createApi(options: ApiOptions) {
         client.POST('/api/v1/manage/articles/{id}/publish', {
           params: { path: { id } },
           // Acting on the version the editor saw: never publish someone else's unseen change.
+          headers: { 'If-Match': etag },
+        }),
+      );
+      return response.headers.get('ETag') ? versioned(data, response) : getArticle(id);
+    },
+
+    /** Draft to review (an author's way to publish). */
+    async submitArticle(id: string, etag: string): Promise<Versioned<ManagedArticle>> {
+      const { data, response } = await call(() =>
+        client.POST('/api/v1/manage/articles/{id}/submit', {
+          params: { path: { id } },
           headers: { 'If-Match': etag },
         }),
       );

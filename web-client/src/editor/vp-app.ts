@@ -4,12 +4,14 @@ import { Task } from '@lit/task';
 import { createApi, type Api, type TokenResponse } from '../api/client.js';
 import { loadConfig } from '../config.js';
 import { fr } from '../i18n/fr.js';
-import { clearSession, loadSession, saveSession, sessionFromToken, type Session } from '../session.js';
+import { SessionKeeper, type Session, type SessionEnd } from '../session.js';
+import { worksOnArticles } from './roles.js';
 import { parseRoute, type Route } from './route.js';
 import { shared } from './styles.js';
 import type { NavigateDetail } from './vp-article-editor.js';
 import './vp-article-editor.js';
 import './vp-article-list.js';
+import './vp-not-in-role.js';
 import './vp-sign-in.js';
 
 interface View extends HTMLElement {
@@ -19,8 +21,8 @@ interface View extends HTMLElement {
 
 /**
  * The editor application: reads config.json, keeps the session, and shows the screen the URL
- * names. Routes live in the hash (`#/articles/…`) so that any static host serves the app from
- * one index.html, without rewrite rules.
+ * names (and the signed-in role allows). Routes live in the hash (`#/articles/…`) so that any
+ * static host serves the app from one index.html, without rewrite rules.
  */
 @customElement('vp-app')
 export class VpApp extends LitElement {
@@ -44,12 +46,20 @@ export class VpApp extends LitElement {
     `,
   ];
 
-  @state() private session: Session | null = loadSession();
+  private api: Api | null = null;
+  // Refreshes go through the API client, which exists once config.json is read; no call is made before.
+  private keeper = new SessionKeeper({
+    refresh: (refreshToken) => this.api!.refresh(refreshToken),
+    logout: (refreshToken) => this.api!.logout(refreshToken),
+    onChange: (session, ended) => this.sessionChanged(session, ended),
+  });
+
+  @state() private session: Session | null = this.keeper.current;
+  @state() private signingOut = false;
   @state() private route: Route = parseRoute(location.hash);
   /** A message carried to the next screen (signed out, article deleted…). */
   @state() private flash = '';
 
-  private api: Api | null = null;
   private routeChanged = false;
   /** The flash for the screen a pending hash change leads to. */
   private nextFlash = '';
@@ -59,8 +69,9 @@ export class VpApp extends LitElement {
       const config = await loadConfig();
       this.api = createApi({
         baseUrl: config.apiBaseUrl,
-        getToken: () => this.session?.token ?? null,
-        onUnauthorized: () => this.signOut(fr.auth.sessionExpired),
+        tokens: this.keeper,
+        // Still refused with a renewed token: the session is over all the same.
+        onUnauthorized: () => this.keeper.end('expired'),
       });
       return config;
     },
@@ -92,14 +103,21 @@ export class VpApp extends LitElement {
           <a class="brand" href="#/articles">${fr.app.name}<small>${fr.app.tagline}</small></a>
           ${this.session
             ? html`
-                <nav aria-label=${fr.app.mainNav}>
-                  <ul>
-                    <li><a href="#/articles" aria-current=${this.route.name === 'list' ? 'page' : nothing}>${fr.app.articles}</a></li>
-                  </ul>
-                </nav>
+                ${worksOnArticles(this.session.user.role)
+                  ? html`<nav aria-label=${fr.app.mainNav}>
+                      <ul>
+                        <li><a href="#/articles" aria-current=${this.route.name === 'list' ? 'page' : nothing}>${fr.app.articles}</a></li>
+                      </ul>
+                    </nav>`
+                  : nothing}
                 <div class="user">
-                  <span>${fr.auth.signedInAs(this.session.user.displayName, this.session.user.role)}</span>
-                  <button type="button" @click=${() => this.signOut(fr.auth.signedOut)}>${fr.auth.signOut}</button>
+                  <span id="signed-in-user"
+                    ><span class="visually-hidden">${fr.auth.signedInLabel}</span
+                    >${fr.auth.signedInAs(this.session.user.displayName, fr.roles.names[this.session.user.role] ?? this.session.user.role)}</span
+                  >
+                  <button type="button" ?disabled=${this.signingOut} @click=${this.signOut}>
+                    ${this.signingOut ? fr.auth.signingOut : fr.auth.signOut}
+                  </button>
                 </div>
               `
             : nothing}
@@ -123,6 +141,10 @@ export class VpApp extends LitElement {
     if (!this.session) {
       return this.renderMain(html`<vp-sign-in .api=${api} .message=${this.flash} @vp-signed-in=${this.signedIn}></vp-sign-in>`, true);
     }
+    const { user } = this.session;
+    if (!worksOnArticles(user.role)) {
+      return this.renderMain(html`<vp-not-in-role account-role=${user.role}></vp-not-in-role>`);
+    }
     const route = this.route;
     if (route.name === 'list') {
       return this.renderMain(html`
@@ -134,6 +156,7 @@ export class VpApp extends LitElement {
     // other after a creation (and keeps its "created" notice).
     return this.renderMain(html`<vp-article-editor
       .api=${api}
+      .user=${user}
       .articleId=${route.name === 'edit' ? route.id : null}
       @vp-navigate=${this.navigate}
     ></vp-article-editor>`);
@@ -141,28 +164,44 @@ export class VpApp extends LitElement {
 
   override updated() {
     document.title = fr.app.documentTitle(
-      !this.session ? fr.auth.title : this.route.name === 'list' ? fr.list.title : fr.editor.editTitle,
+      !this.session
+        ? fr.auth.title
+        : !worksOnArticles(this.session.user.role)
+          ? fr.roles.notInRole.title
+          : this.route.name === 'list'
+            ? fr.list.title
+            : fr.editor.editTitle,
     );
     if (this.routeChanged) {
       this.routeChanged = false;
       // Tell screen reader users the page changed: move focus to the new screen's heading.
-      const view = this.renderRoot.querySelector<View>('vp-sign-in, vp-article-list, vp-article-editor');
+      const view = this.renderRoot.querySelector<View>('vp-sign-in, vp-not-in-role, vp-article-list, vp-article-editor');
       void view?.updateComplete.then(() => view.focusHeading());
     }
   }
 
   private signedIn(event: CustomEvent<TokenResponse>) {
-    this.session = sessionFromToken(event.detail);
-    saveSession(this.session);
+    this.keeper.start(event.detail);
     this.flash = '';
     this.routeChanged = true;
   }
 
-  private signOut(message: string) {
-    clearSession();
-    this.session = null;
-    this.flash = message;
-    this.routeChanged = true;
+  /** Signed in, renewed (the role may have changed) or ended. */
+  private sessionChanged(session: Session | null, ended?: SessionEnd) {
+    this.session = session;
+    if (ended) {
+      this.flash = ended === 'expired' ? fr.auth.sessionExpired : fr.auth.signedOut;
+      this.routeChanged = true;
+    }
+  }
+
+  private async signOut() {
+    this.signingOut = true;
+    try {
+      await this.keeper.signOut();
+    } finally {
+      this.signingOut = false;
+    }
   }
 
   private navigate(event: CustomEvent<NavigateDetail>) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, type Api, type ManagedArticle } from '../api/client.js';
+import { ApiError, type Api, type ManagedArticle, type SignedInUser } from '../api/client.js';
 import { fr } from '../i18n/fr.js';
 import './vp-article-editor.js';
 import type { VpArticleEditor } from './vp-article-editor.js';
@@ -19,6 +19,10 @@ const article: ManagedArticle = {
   content: { locale: 'fr', title: 'Vers un modèle français', authors: [], tags: [], themes: ['mobilite'], relatedFiches: [], relatedEvents: [] },
 };
 
+const editor: SignedInUser = { id: 'u-e', email: 'editor@example.org', displayName: 'Élise Rédaction', role: 'editor' };
+const author: SignedInUser = { id: 'u-a', email: 'author@example.org', displayName: 'Arthur Plume', role: 'author' };
+const authorsDraft: ManagedArticle = { ...article, createdBy: 'Author@example.org', updatedBy: 'author@example.org' };
+
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
     baseUrl: 'http://api.test',
@@ -28,9 +32,10 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
   } as unknown as Api;
 }
 
-async function mount(api: Api, articleId: string | null) {
+async function mount(api: Api, articleId: string | null, user: SignedInUser = editor) {
   const el = document.createElement('vp-article-editor') as VpArticleEditor;
   el.api = api;
+  el.user = user;
   el.articleId = articleId;
   document.body.append(el);
   await settle(el);
@@ -53,6 +58,10 @@ function type(el: VpArticleEditor, selector: string, value: string) {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+const buttons = (el: VpArticleEditor) => [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+const button = (el: VpArticleEditor, name: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 async function submit(el: VpArticleEditor) {
   $<HTMLFormElement>(el, 'form')!.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -163,5 +172,66 @@ describe('vp-article-editor', () => {
     const el = await mount(fakeApi({ getArticle }), article.id);
     expect($(el, '[role="alert"]')!.textContent).toContain(fr.editor.notFound);
     expect($(el, 'form')).toBeNull();
+  });
+
+  it('gives an editor every action and no submission', async () => {
+    const el = await mount(fakeApi(), article.id);
+    expect(buttons(el)).toEqual(['Enregistrer', 'Publier', 'Supprimer']);
+  });
+});
+
+describe('vp-article-editor for an author', () => {
+  it('offers to submit their own draft for review instead of publishing', async () => {
+    const inReview = { ...authorsDraft, status: 'in_review' as const, version: 2 };
+    const submitArticle = vi.fn(async () => ({ item: inReview, etag: '"2"' }));
+    const el = await mount(fakeApi({ getArticle: vi.fn(async () => ({ item: authorsDraft, etag: '"1"' })), submitArticle }), article.id, author);
+
+    expect(buttons(el)).toEqual(['Enregistrer', fr.editor.actions.submit]);
+    expect($(el, '#read-only')).toBeNull();
+    expect($<HTMLInputElement>(el, '#f-title')!.readOnly).toBe(false);
+
+    button(el, fr.editor.actions.submit).click();
+    await settle(el);
+
+    expect(submitArticle).toHaveBeenCalledWith(article.id, '"1"');
+    expect($(el, 'vp-status-badge')!.getAttribute('status')).toBe('in_review');
+    expect($(el, '[role="status"]')!.textContent).toBe(fr.editor.notices.submitted);
+    // Submitted, it is the editors' now: read-only, and saying why.
+    expect(buttons(el)).toEqual([]);
+    expect($(el, '#read-only')!.textContent).toBe(fr.roles.readOnly.notADraft('en relecture'));
+    expect($<HTMLInputElement>(el, '#f-title')!.readOnly).toBe(true);
+  });
+
+  it('asks to save before submitting', async () => {
+    const el = await mount(fakeApi({ getArticle: vi.fn(async () => ({ item: authorsDraft, etag: '"1"' })) }), article.id, author);
+    type(el, '#f-rubric', 'Écosystème');
+    await settle(el);
+    const submitButton = button(el, fr.editor.actions.submit);
+    expect(submitButton.disabled).toBe(true);
+    expect(submitButton.getAttribute('aria-describedby')).toBe('submit-hint');
+    expect($(el, '#submit-hint')!.textContent).toBe(fr.editor.actions.saveBeforeSubmit);
+  });
+
+  it('creates an article, with nothing to publish', async () => {
+    const el = await mount(fakeApi(), null, author);
+    expect(buttons(el)).toEqual(['Créer l’article']);
+  });
+
+  it('shows someone else’s article read-only, with the reason, and sends nothing', async () => {
+    const updateArticle = vi.fn();
+    const el = await mount(fakeApi({ updateArticle }), article.id, author);
+
+    const reason = $(el, '#read-only')!;
+    expect(reason.textContent).toBe(fr.roles.readOnly.notYours);
+    expect($(el, 'form')!.getAttribute('aria-describedby')).toBe('read-only');
+    expect(buttons(el)).toEqual([]);
+    for (const field of el.shadowRoot!.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], input[type="url"], textarea')) {
+      expect(field.readOnly, field.id).toBe(true);
+    }
+    expect($<HTMLSelectElement>(el, '#f-locale')!.disabled).toBe(true);
+    expect($<HTMLInputElement>(el, 'input[type="checkbox"]')!.disabled).toBe(true);
+    // Enter in a field submits the form: nothing is sent all the same.
+    await submit(el);
+    expect(updateArticle).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
-import { ApiError, type Api, type ManagedArticle, type Versioned } from '../api/client.js';
+import { ApiError, type Api, type ManagedArticle, type SignedInUser, type Versioned } from '../api/client.js';
 import { fr } from '../i18n/fr.js';
 import {
   THEME_CODES,
@@ -18,10 +18,11 @@ import {
   type MappedErrors,
 } from './article-form.js';
 import { describeError, type ErrorText } from './problem-text.js';
+import { articleRights, type ArticleRights } from './roles.js';
 import { shared } from './styles.js';
 import './vp-status-badge.js';
 
-type Action = 'save' | 'publish' | 'unpublish' | 'delete' | 'reload';
+type Action = 'save' | 'publish' | 'unpublish' | 'submit' | 'delete' | 'reload';
 type TextField = Exclude<keyof ArticleFormValues, 'themes' | 'locale' | 'translationGroup' | 'relatedFiches' | 'relatedEvents'>;
 
 interface Alert extends ErrorText {
@@ -47,6 +48,9 @@ export interface NavigateDetail {
  * saved in between, the API answers 412 and the editor is offered to reload instead of silently
  * overwriting their change.
  *
+ * What is offered follows the signed-in role (`roles.ts`): editors publish; an author saves and submits
+ * their own drafts and reads everything else, with a sentence saying why the form is read-only.
+ *
  * @fires vp-navigate - asks the app to go elsewhere (after creation or deletion).
  */
 @customElement('vp-article-editor')
@@ -69,10 +73,13 @@ export class VpArticleEditor extends LitElement {
       .actions { display: flex; flex-direction: column; gap: 0.5rem; }
       .public-link { margin-top: 1rem; font-size: 0.92rem; overflow-wrap: anywhere; }
       .back { display: inline-block; margin-bottom: 0.75rem; }
+      input[readonly], textarea[readonly] { background: #f3f4f1; border-style: dashed; }
     `,
   ];
 
   @property({ attribute: false }) api!: Api;
+  /** Who is signed in: their role and e-mail decide what they may do here. */
+  @property({ attribute: false }) user!: SignedInUser;
   /** The article to edit; null for a new one. */
   @property({ attribute: false }) articleId: string | null = null;
 
@@ -133,20 +140,33 @@ export class VpArticleEditor extends LitElement {
     `;
   }
 
+  private get rights(): ArticleRights {
+    return articleRights(this.user, this.current?.item ?? null);
+  }
+
   private renderEditor() {
     const v = this.values;
     const f = fr.editor.fields;
+    const readOnly = !this.rights.edit;
     return html`
       <p class="notice" role="status">${this.notice}</p>
       <div class="alert" role="alert">${this.alert ? this.renderAlert(this.alert) : nothing}</div>
+      ${readOnly ? html`<p class="notice" id="read-only">${this.rights.readOnlyBecause}</p>` : nothing}
       <div class="layout">
-        <form id="article-form" novalidate @submit=${this.save} aria-busy=${this.busy ? 'true' : 'false'}>
+        <form
+          id="article-form"
+          novalidate
+          @submit=${this.save}
+          aria-busy=${this.busy ? 'true' : 'false'}
+          aria-describedby=${readOnly ? 'read-only' : nothing}
+        >
           <fieldset>
             <legend>${fr.editor.sections.main}</legend>
             <div class="field">
               <label for=${fieldId('locale')}>${f.locale}</label>
               <select
                 id=${fieldId('locale')}
+                ?disabled=${readOnly}
                 @change=${(e: Event) => this.set('locale', (e.target as HTMLSelectElement).value as 'fr' | 'en')}
                 aria-invalid=${this.invalid('locale')}
                 aria-describedby=${this.describedBy('locale')}
@@ -190,6 +210,7 @@ export class VpArticleEditor extends LitElement {
                         name="themes"
                         value=${code}
                         .checked=${live(v.themes.includes(code))}
+                        ?disabled=${readOnly}
                         @change=${(e: Event) => this.toggleTheme(code, (e.target as HTMLInputElement).checked)}
                       />
                       ${fr.themes[code] ?? code}
@@ -244,6 +265,7 @@ export class VpArticleEditor extends LitElement {
     const when = (iso: string) => fr.dateTime.format(new Date(iso));
     const busy = this.busy !== null;
     const published = item?.status === 'published';
+    const rights = this.rights;
     return html`
       <aside aria-labelledby="meta-title">
         <h2 id="meta-title">${m.label}</h2>
@@ -262,30 +284,15 @@ export class VpArticleEditor extends LitElement {
               ${item.publishedAt ? html`<dt>${m.published}</dt><dd>${when(item.publishedAt)}</dd>` : nothing}
             </dl>`
           : nothing}
-        <div class="actions" role="group" aria-label=${a.label}>
-          <button class="primary" type="submit" form="article-form" ?disabled=${busy}>
-            ${this.busy === 'save' ? a.saving : item ? a.save : a.create}
-          </button>
-          ${item
-            ? html`
-                ${published
-                  ? html`<button type="button" ?disabled=${busy} @click=${this.unpublish}>${a.unpublish}</button>`
-                  : nothing}
-                ${!published || item.hasUnpublishedChanges
-                  ? html`<button
-                      type="button"
-                      ?disabled=${busy || this.dirty}
-                      aria-describedby=${this.dirty ? 'publish-hint' : nothing}
-                      @click=${this.publish}
-                    >
-                      ${a.publish}
-                    </button>`
-                  : nothing}
-                ${this.dirty ? html`<p class="hint" id="publish-hint">${a.saveFirst}</p>` : nothing}
-                <button type="button" class="danger" ?disabled=${busy} @click=${this.confirmDelete}>${a.delete}</button>
-              `
-            : nothing}
-        </div>
+        ${rights.edit
+          ? html`<div class="actions" role="group" aria-label=${a.label}>
+              <button class="primary" type="submit" form="article-form" ?disabled=${busy}>
+                ${this.busy === 'save' ? a.saving : item ? a.save : a.create}
+              </button>
+              ${item && rights.publish ? this.renderPublishing(item, busy) : nothing}
+              ${item && rights.submit ? this.renderSubmit(busy) : nothing}
+            </div>`
+          : nothing}
         ${item && published
           ? html`<p class="public-link">
               ${fr.editor.publicLinkHint}<br />
@@ -296,6 +303,41 @@ export class VpArticleEditor extends LitElement {
           : nothing}
       </aside>
     `;
+  }
+
+  /** Publish, unpublish, delete: the editors' actions. */
+  private renderPublishing(item: ManagedArticle, busy: boolean) {
+    const a = fr.editor.actions;
+    const published = item.status === 'published';
+    return html`
+      ${published ? html`<button type="button" ?disabled=${busy} @click=${this.unpublish}>${a.unpublish}</button>` : nothing}
+      ${!published || item.hasUnpublishedChanges
+        ? html`<button
+            type="button"
+            ?disabled=${busy || this.dirty}
+            aria-describedby=${this.dirty ? 'publish-hint' : nothing}
+            @click=${this.publish}
+          >
+            ${a.publish}
+          </button>`
+        : nothing}
+      ${this.dirty ? html`<p class="hint" id="publish-hint">${a.saveFirst}</p>` : nothing}
+      <button type="button" class="danger" ?disabled=${busy} @click=${this.confirmDelete}>${a.delete}</button>
+    `;
+  }
+
+  /** An author's way to publish: hand the saved draft over to the editors. */
+  private renderSubmit(busy: boolean) {
+    const a = fr.editor.actions;
+    return html`<button
+        type="button"
+        ?disabled=${busy || this.dirty}
+        aria-describedby="submit-hint"
+        @click=${this.submit}
+      >
+        ${a.submit}
+      </button>
+      <p class="hint" id="submit-hint">${this.dirty ? a.saveBeforeSubmit : a.submitHint}</p>`;
   }
 
   private textInput(
@@ -314,6 +356,7 @@ export class VpArticleEditor extends LitElement {
           name=${path}
           type=${options.type ?? 'text'}
           .value=${live(this.values[key])}
+          ?readonly=${!this.rights.edit}
           @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)}
           aria-required=${options.required ? 'true' : nothing}
           aria-invalid=${this.invalid(path)}
@@ -340,6 +383,7 @@ export class VpArticleEditor extends LitElement {
           name=${path}
           class=${options.className ?? ''}
           .value=${live(this.values[key])}
+          ?readonly=${!this.rights.edit}
           @input=${(e: Event) => this.set(key, (e.target as HTMLTextAreaElement).value)}
           aria-invalid=${this.invalid(path)}
           aria-describedby=${this.describedBy(path, options.hint)}
@@ -395,6 +439,8 @@ export class VpArticleEditor extends LitElement {
 
   private async save(event: SubmitEvent) {
     event.preventDefault();
+    // Enter in a read-only field still submits the form.
+    if (!this.rights.edit) return;
     const content = toContent(this.values);
     const current = this.current;
     await this.act('save', async () => {
@@ -416,6 +462,15 @@ export class VpArticleEditor extends LitElement {
     return this.act('publish', async () => {
       this.show(await this.api.publishArticle(current.item.id, current.etag));
       this.notice = fr.editor.notices.published;
+    });
+  }
+
+  private submit() {
+    const current = this.current;
+    if (!current) return;
+    return this.act('submit', async () => {
+      this.show(await this.api.submitArticle(current.item.id, current.etag));
+      this.notice = fr.editor.notices.submitted;
     });
   }
 

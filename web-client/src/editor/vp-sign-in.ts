@@ -33,12 +33,11 @@ export class VpSignIn extends LitElement {
     return html`
       <h1 tabindex="-1">${fr.auth.title}</h1>
       <p class="notice" role="status">${this.message}</p>
-      <div class="alert" role="alert">
-        ${this.error
+      <!-- No whitespace inside the alert: it must stay :empty (hidden) until there is an error. -->
+      <div class="alert" role="alert">${this.error
           ? html`<p><strong>${this.error.title}</strong></p>
               ${this.error.detail ? html`<p>${this.error.detail}</p>` : nothing}`
-          : nothing}
-      </div>
+          : nothing}</div>
       <p>${fr.auth.intro}</p>
       <form novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
         <div class="field">
@@ -89,6 +88,11 @@ export class VpSignIn extends LitElement {
       if (error instanceof ApiError && error.status === 401) {
         // The API's wording may vary; this one tells the editor what to do.
         this.error = { title: fr.auth.badCredentials };
+      } else if (error instanceof ApiError && error.status === 429) {
+        // Too many failures for this address, or for this network: the API's detail says how long to wait.
+        // No automatic retry: the editor reads how long to wait and decides when to try again.
+        const detail = error.problem.detail ?? error.problem.title;
+        this.error = detail ? { title: fr.auth.tooManyAttempts, detail } : { title: fr.auth.tooManyAttempts };
       } else {
         this.error = describeError(error);
         if (error instanceof ApiError && error.problem.errors) {

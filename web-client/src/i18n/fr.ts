@@ -2,7 +2,7 @@
  * Every string the editor shows, in French. The UI is French first; an English table would
  * have the same shape (`typeof fr`).
  */
-import type { ContentStatus } from '../api/client.js';
+import type { ContentStatus, Role } from '../api/client.js';
 
 export const fr = {
   app: {
@@ -23,10 +23,34 @@ export const fr = {
     submit: 'Se connecter',
     submitting: 'Connexion en cours…',
     badCredentials: 'Adresse e-mail ou mot de passe incorrect.',
+    tooManyAttempts: 'Connexion refusée pour le moment.',
     signOut: 'Se déconnecter',
-    signedInAs: (name: string, role: string) => `${name} (${role})`,
-    sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
+    signingOut: 'Déconnexion…',
+    signedInAs: (name: string, role: string) => `${name}, ${role}`,
+    signedInLabel: 'Connecté : ',
+    sessionExpired: 'Votre session a expiré, reconnectez-vous.',
     signedOut: 'Vous êtes déconnecté.',
+  },
+  roles: {
+    names: {
+      admin: 'administrateur',
+      editor: 'éditeur',
+      author: 'auteur',
+      sales: 'commercial',
+    } satisfies Record<Role, string> as Record<string, string>,
+    readOnly: {
+      notYours: 'Lecture seule : en tant qu’auteur, vous ne modifiez que les brouillons que vous avez créés.',
+      notADraft: (status: string) =>
+        `Lecture seule : cet article est « ${status} ». Une fois soumis, seuls les éditeurs peuvent le modifier ou le publier.`,
+      notYourRole: 'Lecture seule : votre rôle ne permet pas de modifier les articles.',
+    },
+    notInRole: {
+      title: 'Les articles ne font pas partie de votre rôle',
+      body: (role: string) =>
+        `Votre compte a le rôle « ${role} ». Les articles sont écrits par les auteurs et publiés par les éditeurs et les administrateurs.`,
+      contacts: 'Votre rôle sert à gérer les contacts annonceurs, qui n’ont pas encore d’écran dans cet espace.',
+      ask: 'S’il vous faut un accès aux articles, demandez à un administrateur de changer votre rôle.',
+    },
   },
   status: {
     draft: 'brouillon',
@@ -123,7 +147,10 @@ export const fr = {
       publish: 'Publier',
       unpublish: 'Dépublier',
       delete: 'Supprimer',
+      submit: 'Soumettre pour relecture',
       saveFirst: 'Enregistrez vos modifications avant de publier.',
+      saveBeforeSubmit: 'Enregistrez vos modifications avant de soumettre.',
+      submitHint: 'Un éditeur relira l’article et le publiera.',
       confirmDelete: (title: string) => `Supprimer définitivement l’article « ${title} » ?`,
     },
     notices: {
@@ -131,6 +158,7 @@ export const fr = {
       saved: 'Modifications enregistrées.',
       published: 'Article publié.',
       unpublished: 'Article dépublié : il n’est plus visible du public.',
+      submitted: 'Article soumis pour relecture : un éditeur le relira avant de le publier.',
       deleted: (title: string) => `Article « ${title} » supprimé.`,
       reloaded: 'Dernière version rechargée.',
     },

@@ -1,0 +1,38 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { fr } from '../i18n/fr.js';
+import { shared } from './styles.js';
+
+/**
+ * Shown instead of the article screens to an account whose role does not work on articles (sales): a page
+ * that says so, rather than a list that fails with 403.
+ */
+@customElement('vp-not-in-role')
+export class VpNotInRole extends LitElement {
+  static override styles = [shared];
+
+  /** The account's role, as the token names it (not `role`: that is the element's ARIA role). */
+  @property({ attribute: 'account-role' }) accountRole = '';
+
+  @query('h1') private heading!: HTMLElement;
+
+  focusHeading() {
+    this.heading?.focus();
+  }
+
+  override render() {
+    const t = fr.roles.notInRole;
+    return html`
+      <h1 tabindex="-1">${t.title}</h1>
+      <p>${t.body(fr.roles.names[this.accountRole] ?? this.accountRole)}</p>
+      ${this.accountRole === 'sales' ? html`<p>${t.contacts}</p>` : nothing}
+      <p>${t.ask}</p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vp-not-in-role': VpNotInRole;
+  }
+}
