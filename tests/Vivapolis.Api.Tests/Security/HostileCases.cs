@@ -48,13 +48,6 @@ public static class HostileCases
     public static readonly string[] Traversal = ["../../../../etc/passwd"];
     public static readonly (string Name, string Text)[] ControlCharacters = [("NUL", "\u0000"), ("ESC", "\u001b"), ("BEL", "\u0007")];
 
-    /// <summary>Body fields whose value has a shape (a slug, a URL, a code), where injection text is never valid.</summary>
-    private static readonly HashSet<string> ShapedNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "slug", "email", "url", "onlineUrl", "registrationUrl", "phone", "timeZone", "regionCode", "country", "postalCode",
-        "themes", "regions", "locale",
-    };
-
     /// <summary>Required fields the API fills with their documented default when they come blank (see the Normalize methods).</summary>
     private static readonly HashSet<string> BlankMeansDefault = ["timeZone", "territory.country", "venue.country"];
 
@@ -121,12 +114,12 @@ public static class HostileCases
         foreach (var (name, value) in unknown.Where(u => !schema.Properties.ContainsKey(u.Name)))
             yield return new("body: unknown field", name, Show(value), valid.WithBody(Added(name, value)));
         // The same in every nested object, positional records included.
-        foreach (var field in Walk(schema, body, []).Where(f => f.Schema.Is(JsonSchemaType.Object) && f.Current is JsonObject))
+        foreach (var field in BodyField.Of(schema, body).Where(f => f.Schema.Is(JsonSchemaType.Object) && f.Current is JsonObject))
         {
             if (field.Schema.Properties.ContainsKey("internalNotes")) continue;
             var copy = body.DeepClone();
-            Set(copy, [.. field.Path, "internalNotes"], "injected");
-            yield return new("body: unknown field", Display([.. field.Path, "internalNotes"]), "\"injected\"", valid.WithBody(copy));
+            BodyField.Set(copy, [.. field.Path, "internalNotes"], "injected");
+            yield return new("body: unknown field", field.Display + ".internalNotes", "\"injected\"", valid.WithBody(copy));
         }
         if (body.FirstOrDefault(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String) is { Key: { } text } duplicated)
         {
@@ -134,42 +127,14 @@ public static class HostileCases
             yield return Raw("invalid unicode", Replace(body, text, "\"\\ud800\""));
         }
 
-        foreach (var field in Walk(schema, body, []))
+        foreach (var field in BodyField.Of(schema, body))
             foreach (var c in FieldCases(valid, body, field)) yield return c;
     }
 
-    private sealed record Field(object[] Path, SchemaView Schema, JsonNode? Current, bool Required, string Name);
-
-    /// <summary>Every field of the body, nested objects and the first element of lists included.</summary>
-    private static IEnumerable<Field> Walk(SchemaView schema, JsonNode? node, object[] path)
+    private static IEnumerable<HostileCase> FieldCases(PreparedRequest valid, JsonObject body, BodyField field)
     {
-        foreach (var (name, property) in schema.Properties)
-        {
-            var current = (node as JsonObject)?[name];
-            var here = (object[])[.. path, name];
-            yield return new Field(here, property, current, schema.Required.Contains(name) && !property.Nullable, name);
-            if (property.Is(JsonSchemaType.Object) && current is JsonObject)
-                foreach (var inner in Walk(property, current, here)) yield return inner;
-            if (property.Is(JsonSchemaType.Array) && property.Items is { } items && current is JsonArray { Count: > 0 } list)
-            {
-                var element = (object[])[.. here, 0];
-                if (items.Is(JsonSchemaType.Object))
-                    foreach (var inner in Walk(items, list[0], element)) yield return inner;
-                else
-                    yield return new Field(element, items, list[0], false, name); // blank items are dropped on purpose (Normalize.Words)
-            }
-        }
-    }
-
-    private static IEnumerable<HostileCase> FieldCases(PreparedRequest valid, JsonObject body, Field field)
-    {
-        var target = Display(field.Path);
-        HostileCase Case(string kind, JsonNode? value)
-        {
-            var copy = body.DeepClone();
-            Set(copy, field.Path, value);
-            return new HostileCase("field: " + kind, target, Show(value), valid.WithBody(copy));
-        }
+        HostileCase Case(string kind, JsonNode? value) =>
+            new("field: " + kind, field.Display, Show(value), valid.WithBody(field.With(body, value)));
         var schema = field.Schema;
         var type = schema.Type;
 
@@ -178,8 +143,8 @@ public static class HostileCases
 
         if (type == JsonSchemaType.String)
         {
-            var text = field.Current is JsonValue v && v.TryGetValue<string>(out var s) ? s : "x";
-            if (field.Required && !BlankMeansDefault.Contains(Display(field.Path)))
+            var text = field.Text();
+            if (field.Required && !BlankMeansDefault.Contains(field.Display))
             {
                 yield return Case("empty", "");
                 yield return Case("blank", "   ");
@@ -188,7 +153,7 @@ public static class HostileCases
             yield return Case("huge", text + new string('a', Math.Max(1, huge - text.Length)));
             foreach (var (name, control) in ControlCharacters)
                 yield return Case("control character", text.Length > 1 ? text[..1] + control + text[1..] : text + control) with { Value = name };
-            if (IsShaped(field))
+            if (field.IsShaped)
             {
                 foreach (var sql in Sql) yield return Case("SQL", sql);
                 foreach (var path in JsonPath) yield return Case("JSON path", path);
@@ -217,10 +182,6 @@ public static class HostileCases
         }
     }
 
-    private static bool IsShaped(Field field) =>
-        field.Schema.Format is "uuid" or "date-time" or "date" or "uri" or "email"
-        || field.Schema.Enum.Count > 0 || field.Schema.Pattern is not null || ShapedNames.Contains(field.Name);
-
     private static IEnumerable<JsonNode?> WrongTypes(JsonSchemaType type) => type switch
     {
         JsonSchemaType.String => [42, true, new JsonArray(), new JsonObject()],
@@ -233,7 +194,7 @@ public static class HostileCases
     };
 
     /// <summary>The i-th element of a long list: distinct from the others, so no clean-up can fold the list away.</summary>
-    private static JsonNode? Distinct(JsonNode? first, SchemaView? items, int i) => items?.Type switch
+    public static JsonNode? Distinct(JsonNode? first, SchemaView? items, int i) => items?.Type switch
     {
         JsonSchemaType.String when items.Format == "uuid" => Guid.NewGuid().ToString(),
         JsonSchemaType.String => (first is JsonValue v && v.TryGetValue<string>(out var s) ? s : "x") + "-" + i,
@@ -322,15 +283,6 @@ public static class HostileCases
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private static void Set(JsonNode root, object[] path, JsonNode? value)
-    {
-        var parent = root;
-        for (var i = 0; i < path.Length - 1; i++)
-            parent = path[i] is int index ? parent[index]! : parent[(string)path[i]]!;
-        if (path[^1] is int last) parent.AsArray()[last] = value;
-        else parent.AsObject()[(string)path[^1]] = value;
-    }
-
     /// <summary>The body's text with one property's value replaced by raw JSON text (what JsonNode cannot write).</summary>
     private static string Replace(JsonObject body, string property, string rawValue)
     {
@@ -338,17 +290,6 @@ public static class HostileCases
         var copy = body.DeepClone().AsObject();
         copy[property] = "__hostile__";
         return copy.ToJsonString().Replace(marker, rawValue);
-    }
-
-    private static string Display(object[] path)
-    {
-        var text = new StringBuilder();
-        foreach (var part in path)
-        {
-            if (part is int index) text.Append('[').Append(index).Append(']');
-            else text.Append(text.Length > 0 ? "." : "").Append(part);
-        }
-        return text.ToString();
     }
 
     private static string Show(JsonNode? value) => value is null ? "null" : Show(value.ToJsonString());

@@ -48,14 +48,30 @@ public static class OperationCatalog
 
     private static IReadOnlyList<ApiOperation> Load()
     {
+        using var file = File.OpenRead(Path.Combine(RepositoryRoot(), "openapi.yaml"));
+        return Read(file);
+    }
+
+    /// <summary>The operations of a YAML document, for instance the one the running app generates.</summary>
+    public static IReadOnlyList<ApiOperation> FromYaml(string yaml)
+    {
+        using var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml));
+        return Read(text);
+    }
+
+    private static IReadOnlyList<ApiOperation> Read(Stream yaml)
+    {
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
-        using var file = File.OpenRead(Path.Combine(RepositoryRoot(), "openapi.yaml"));
-        var (document, diagnostic) = OpenApiDocument.LoadAsync(file, settings: settings).GetAwaiter().GetResult();
+        var (document, diagnostic) = OpenApiDocument.LoadAsync(yaml, "yaml", settings).GetAwaiter().GetResult();
         if (document is null || diagnostic?.Errors.Count > 0)
-            throw new InvalidOperationException("openapi.yaml does not load: " +
+            throw new InvalidOperationException("The OpenAPI document does not load: " +
                 string.Join("; ", diagnostic?.Errors.Select(e => $"{e.Pointer}: {e.Message}") ?? []));
+        return From(document);
+    }
 
+    private static IReadOnlyList<ApiOperation> From(OpenApiDocument document)
+    {
         var operations = new List<ApiOperation>();
         foreach (var (path, item) in document.Paths)
         foreach (var (method, operation) in item.Operations ?? [])
