@@ -162,6 +162,20 @@ public class StrictInputTests(ApiFactory api) : ApiTest(api)
         Assert.Contains("application/json", problem["detail"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("???")]
+    [InlineData("« — »")]
+    public async Task A_title_that_makes_no_slug_needs_a_slug_given(string title)
+    {
+        var editor = await Api.EditorAsync();
+
+        var problem = await (await editor.PostJsonAsync(Manage, Draft(title))).ProblemAsync(HttpStatusCode.BadRequest);
+        var (created, _) = await editor.CreateAsync(Draft(title) with { Slug = "questions" });
+
+        Assert.Contains("donnez un slug", Assert.Single(problem.ErrorsFor("slug")));
+        Assert.Equal("questions", created.Slug);
+    }
+
     [Fact]
     public async Task Markup_sent_by_a_client_never_comes_back_as_markup()
     {
