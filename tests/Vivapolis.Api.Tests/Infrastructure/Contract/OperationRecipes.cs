@@ -10,7 +10,15 @@ public delegate Task<PreparedRequest> Recipe(RecipeContext context);
 /// (a draft, a published item, an item with two versions…), the If-Match of the version it acts on, and a valid
 /// body. Sent by an admin, each one succeeds (2xx). Tests that walk the whole contract fail for an operation that has
 /// no recipe here, so every new operation gets one: add a line to <see cref="Others"/> (or to
-/// <see cref="ContentRecipes"/> for something every content type gets).
+/// <see cref="ContentRecipes"/> for something every content type gets). For example, with fixtures that are not
+/// content:
+/// <code>
+/// yield return new("GetUser", async c =>
+/// {
+///     var (user, _) = await c.StepAsync(HttpMethod.Post, "/api/v1/manage/users", new JsonObject { ["email"] = $"{RecipeContext.Unique()}@example.org", … });
+///     return c.Request().WithPath("id", user!["id"]!.GetValue&lt;string&gt;());
+/// });
+/// </code>
 /// </summary>
 public static class OperationRecipes
 {

@@ -22,7 +22,10 @@ public sealed class RecipeContext(ApiOperation operation, HttpClient fixtures)
     /// <summary>A word that makes titles, slugs and e-mails unique, so fixtures never collide.</summary>
     public static string Unique() => $"t{Interlocked.Increment(ref _counter)}{Guid.NewGuid().ToString("N")[..6]}";
 
-    /// <summary>A request to this operation with its path parameters filled from <paramref name="item"/> when given.</summary>
+    /// <summary>
+    /// A request to this operation, <c>{id}</c>, <c>{slug}</c> and <c>{n}</c> filled from <paramref name="item"/> and
+    /// <paramref name="version"/> when given; other path parameters are filled with <see cref="PreparedRequest.WithPath"/>.
+    /// </summary>
     public PreparedRequest Request(Fixture? item = null, int? version = null)
     {
         var request = new PreparedRequest(Operation);
@@ -33,10 +36,24 @@ public sealed class RecipeContext(ApiOperation operation, HttpClient fixtures)
                 "id" when item is not null => request.WithPath("id", item.Id.ToString()),
                 "slug" when item is not null => request.WithPath("slug", item.Slug),
                 "n" when version is not null => request.WithPath("n", version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                _ => throw new InvalidOperationException($"{Operation}: the recipe gives no value for path parameter {parameter.Name}."),
+                _ => request,
             };
         }
         return request;
+    }
+
+    /// <summary>
+    /// Any step through the API for fixtures that are not content (accounts, keys…): the answer's JSON and ETag,
+    /// failing the test when the step fails.
+    /// </summary>
+    public async Task<(JsonNode? Body, string? ETag)> StepAsync(HttpMethod method, string url, JsonNode? body = null, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"A fixture step failed: {method} {url}: {(int)response.StatusCode} {text}");
+        return (text.Length == 0 ? null : JsonNode.Parse(text), response.Headers.ETag?.ToString());
     }
 
     public async Task<Fixture> DraftAsync(ContentKind kind)
