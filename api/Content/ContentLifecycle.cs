@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Marten;
 using Microsoft.AspNetCore.OutputCaching;
 using Vivapolis.Api.Content.Delivery;
@@ -165,6 +166,11 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
     private async Task ApplyAsync(TDoc doc, TContent content, CancellationToken ct)
     {
         var slug = content.Slug ?? (doc.Slug.Length > 0 ? doc.Slug : Slugs.From(type.TitleOf(content)));
+        // A title of signs only ("???", "« — »") makes no slug: the item would have no public address.
+        if (slug.Length == 0)
+            throw new ValidationException([new ValidationFailure("slug", Text.Of(
+                "Le titre ne contient ni lettre ni chiffre dont faire un slug : donnez un slug.",
+                "The title has no letter or digit to make a slug from: give a slug.")) { ErrorCode = "slug" }]);
         var key = ContentDocument<TContent>.KeyOf(content.Locale, slug);
         if (key != doc.SlugKey &&
             await session.Query<TDoc>().AnyAsync(d => d.SlugKey == key && d.Id != doc.Id, ct))

@@ -45,9 +45,16 @@ public static class Composition
         app.UseVivapolisRateLimits();
         app.UseVivapolisOutputCaching();
         app.UseAuthorization();
+        app.UseJsonBodyRequirement();
         app.UseFastEndpoints(c =>
         {
             Json.Configure(c.Serializer.Options);
+            c.Serializer.RequestDeserializer = RequestJson.ReadAsync;
+            c.Binding.JsonExceptionTransformer = RequestJson.Failure;
+            // Query, route and header values: the same refusal of control characters as in bodies.
+            c.Binding.ValueParserFor<string>(input => RequestJson.HasControlCharacters(input.ToString())
+                ? new ParseResult(false, null)
+                : new ParseResult(true, input.ToString()));
             c.Errors.ContentType = Problems.ContentType;
             c.Errors.ProducesMetadataType = typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails);
             c.Errors.ResponseBuilder = (failures, http, status) => Problems.ValidationProblem(failures, http, status);
@@ -83,6 +90,8 @@ public static class Composition
     private static string BindingFailure(Type type, string value)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(string)) return RequestJson.ControlCharactersMessage; // the only string a parser refuses
+        if (value.Length > 60) value = value[..60] + "…";
         if (target.IsEnum)
         {
             var allowed = string.Join(", ", Enum.GetValues(target).Cast<object>()

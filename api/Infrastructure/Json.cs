@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Vivapolis.Api.Infrastructure;
 
@@ -13,6 +15,10 @@ public static class Json
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.MaxDepth = 32;
+        // Text a client sent can come back (a search query, a value named in a problem): < > & ' " are written as
+        // \u escapes, so that no response carries markup as is, even to a client that mistakes JSON for HTML.
+        // Letters stay readable (ASP.NET's default, "unsafe relaxed" escaping, leaves markup as it is).
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         return options;
     }
 

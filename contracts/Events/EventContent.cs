@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Contracts.Events;
@@ -15,14 +16,18 @@ public sealed record EventContent : IItemContent
     /// <summary>Shared by the French and English versions of the same event; a new group when absent.</summary>
     public Guid? TranslationGroup { get; init; }
     /// <summary>URL name, lowercase letters, digits and hyphens; made from the title when absent.</summary>
+    [MaxLength(80), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$")]
     public string? Slug { get; init; }
     /// <summary>Title (3 to 200 characters).</summary>
+    [StringLength(200, MinimumLength = 3)]
     public string Title { get; init; } = "";
     /// <summary>What kind of event it is; required.</summary>
     public EventKind? Kind { get; init; }
     /// <summary>A short presentation shown in lists (1,000 characters at most).</summary>
+    [MaxLength(1000)]
     public string? Summary { get; init; }
     /// <summary>Rich text (HTML): programme, speakers, practical details. Sanitised on write with an allow-list.</summary>
+    [MaxLength(200_000)]
     public string? Description { get; init; }
     /// <summary>
     /// Local start, without offset: <c>2027-03-26T09:00:00</c>. For an all-day event, the first day only
@@ -34,6 +39,7 @@ public sealed record EventContent : IItemContent
     /// </summary>
     public DateTime? End { get; init; }
     /// <summary>IANA time zone of the start and end, for example <c>Europe/Paris</c> (the default) or <c>America/Toronto</c>.</summary>
+    [MaxLength(64)]
     public string TimeZone { get; init; } = "Europe/Paris";
     /// <summary>True when the event takes whole days: start and end are then dates without a time.</summary>
     public bool AllDay { get; init; }
@@ -42,20 +48,25 @@ public sealed record EventContent : IItemContent
     /// <summary>Where it takes place; required for <c>in_person</c> and <c>mixed</c> events.</summary>
     public EventVenue? Venue { get; init; }
     /// <summary>https URL to attend online; required for <c>online</c> and <c>mixed</c> events.</summary>
+    [MaxLength(2000), Url]
     public string? OnlineUrl { get; init; }
     /// <summary>Who organises it.</summary>
     public EventOrganizer? Organizer { get; init; }
     /// <summary>https URL where people register.</summary>
+    [MaxLength(2000), Url]
     public string? RegistrationUrl { get; init; }
     /// <summary>What it costs: free, or an amount in euros. Absent when not stated.</summary>
     public EventPrice? Price { get; init; }
     /// <summary>Name of the recurring series the event belongs to, for example "Rencontres du financement de la ville durable".</summary>
+    [MaxLength(200)]
     public string? Series { get; init; }
     /// <summary>Edition number within the series, from 1: 3 for the "3ème édition".</summary>
+    [Range(1, 999)]
     public int? Edition { get; init; }
     /// <summary>Whether the event takes place as announced; <c>scheduled</c> by default.</summary>
     public EventStatus EventStatus { get; init; } = EventStatus.Scheduled;
     /// <summary>Theme codes from <c>GET /api/v1/themes</c>, for example <c>mobilite</c>.</summary>
+    [MaxLength(13)]
     public IReadOnlyList<string> Themes { get; init; } = [];
     /// <summary>What search engines and link previews show.</summary>
     public SeoFields? Seo { get; init; }
@@ -67,30 +78,38 @@ public sealed record EventContent : IItemContent
 public sealed record EventVenue
 {
     /// <summary>Name of the place, for example "Maison de la ville durable".</summary>
+    [MaxLength(200)]
     public string Name { get; init; } = "";
     /// <summary>Street address.</summary>
+    [MaxLength(300)]
     public string? Address { get; init; }
     /// <summary>Postal code: five digits in France.</summary>
+    [MaxLength(12)]
     public string? PostalCode { get; init; }
     /// <summary>City.</summary>
+    [MaxLength(100)]
     public string City { get; init; } = "";
     /// <summary>Region code from <c>GET /api/v1/regions</c> (INSEE code, <c>99</c> abroad).</summary>
+    [MaxLength(2)]
     public string? RegionCode { get; init; }
     /// <summary>ISO 3166-1 alpha-2 country code; <c>FR</c> by default.</summary>
+    [MaxLength(2)]
     public string Country { get; init; } = "FR";
     /// <summary>Latitude in degrees (−90 to 90), with the longitude.</summary>
+    [Range(-90d, 90d)]
     public double? Latitude { get; init; }
     /// <summary>Longitude in degrees (−180 to 180), with the latitude.</summary>
+    [Range(-180d, 180d)]
     public double? Longitude { get; init; }
 }
 
 /// <summary>Who organises an event.</summary>
 /// <param name="Name">Name of the organisation.</param>
 /// <param name="Url">Its https website.</param>
-public sealed record EventOrganizer(string Name, string? Url);
+public sealed record EventOrganizer([property: MaxLength(200)] string Name, [property: MaxLength(2000), Url] string? Url);
 
 /// <summary>What attending costs.</summary>
 /// <param name="Free">True when attending is free; then there is no amount.</param>
 /// <param name="Amount">Price in euros (0 or more, cents at most) when not free.</param>
 /// <param name="Details">Anything else about the price, for example "tarif réduit pour les adhérents".</param>
-public sealed record EventPrice(bool Free, decimal? Amount, string? Details);
+public sealed record EventPrice(bool Free, [property: Range(0d, 100_000d)] decimal? Amount, [property: MaxLength(300)] string? Details);

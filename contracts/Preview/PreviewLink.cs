@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 namespace Vivapolis.Contracts.Preview;
 
 /// <summary>Options of a new preview link.</summary>
 public sealed record PreviewOptions
 {
     /// <summary>How long the link works, in minutes: 1 to 10080 (7 days); 60 when absent.</summary>
+    [Range(1, 10080)]
     public int? ExpiresInMinutes { get; init; }
 }
 

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation;
 using Vivapolis.Api.Content.Management;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Common;
@@ -18,6 +19,13 @@ public sealed class PublishedItemRequest
     /// <summary>A preview token from POST …/{id}/preview: returns that item's current draft, never cached.</summary>
     [QueryParam]
     public string? Preview { get; init; }
+}
+
+public sealed class PublishedItemValidator : Validator<PublishedItemRequest>
+{
+    // No slug is longer: a longer one names nothing, and is said so before the database is asked.
+    public PublishedItemValidator() => RuleFor(x => x.Slug).MaximumLength(Slugs.MaxLength)
+        .WithMessage(_ => Text.Of($"Un slug compte {Slugs.MaxLength} caractères au plus.", $"A slug is {Slugs.MaxLength} characters at most."));
 }
 
 /// <summary>

@@ -69,18 +69,7 @@ public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRe
         var http = HttpContext.Request;
         if (http.ContentLength == 0 || (http.ContentLength is null && !http.HasJsonContentType())) return new PreviewOptions();
         if (!http.HasJsonContentType()) throw new ProblemException(415, Problems.Title(415));
-        PreviewOptions? options;
-        try
-        {
-            options = await http.ReadFromJsonAsync<PreviewOptions>(Json.Options, ct);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("expiresInMinutes", Text.Of(
-                "Valeur illisible : le JSON est mal formé ou ce champ n'a pas le bon type.",
-                "Unreadable value: the JSON is malformed or this field has the wrong type.")) { ErrorCode = "json" }]);
-        }
-        options ??= new PreviewOptions();
+        var options = await RequestJson.ReadBodyAsync<PreviewOptions>(http, ct);
         await new PreviewOptionsValidator().ValidateAndThrowAsync(options, ct);
         return options;
     }

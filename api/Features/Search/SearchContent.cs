@@ -39,7 +39,7 @@ public sealed class SearchRequestValidator : Validator<SearchRequest>
     {
         RuleFor(x => x.Q).Must(q => q.Trim().Length is >= 2 and <= 200)
             .WithMessage(_ => Text.Of("La recherche doit compter entre 2 et 200 caractères.", "The query must be 2 to 200 characters long."));
-        RuleFor(x => x.Types).Must(t => t is null || SearchContent.TypesOf(t).All(Searchable.Contains))
+        RuleFor(x => x.Types).Must(t => t is null || (t.Length <= 100 && SearchContent.TypesOf(t).All(Searchable.Contains)))
             .WithMessage(_ => Text.Of($"Type inconnu. Valeurs permises : {string.Join(", ", Searchable)}.",
                                       $"Unknown type. Allowed values: {string.Join(", ", Searchable)}."));
         RuleFor(x => x.Limit).InclusiveBetween(1, 50)

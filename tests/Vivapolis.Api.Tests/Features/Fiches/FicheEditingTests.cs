@@ -90,7 +90,7 @@ public class FicheEditingTests(ApiFactory api) : ApiTest(api)
         var editor = await Api.EditorAsync();
         var content = Draft("Une fiche à reprendre") with
         {
-            Actors = [new FicheActor("Ville", ActorKind.Collectivite, null), new FicheActor(" ", (ActorKind)42, null)],
+            Actors = [new FicheActor("Ville", ActorKind.Collectivite, null), new FicheActor(" ", ActorKind.Etat, null)],
             Indicators = [new FicheIndicator("Logements rénovés", 120, "logements"), new FicheIndicator("Économies", 30, "")],
             Financing = [new FicheFinancing(FinancingSource.Pia, -5000m, null), new FicheFinancing(FinancingSource.Etat, 12.345m, null)],
             Period = new FichePeriod(new DateOnly(2024, 9, 1), new DateOnly(2023, 1, 1)),
@@ -102,7 +102,6 @@ public class FicheEditingTests(ApiFactory api) : ApiTest(api)
         var problem = await (await editor.PostJsonAsync(Manage, content)).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("nom de l'acteur", problem.ErrorsFor("actors[1].name").Single());
-        Assert.Contains("agence_publique", problem.ErrorsFor("actors[1].kind").Single()); // the allowed values are listed
         Assert.Contains("unité", problem.ErrorsFor("indicators[1].unit").Single());
         Assert.Empty(problem.ErrorsFor("indicators[0].unit"));
         Assert.Equal(["Le montant en euros ne peut pas être négatif."], problem.ErrorsFor("financing[0].amountEuros"));
@@ -112,6 +111,24 @@ public class FicheEditingTests(ApiFactory api) : ApiTest(api)
         Assert.Contains("https", problem.ErrorsFor("contact.url").Single());
         Assert.Contains("https", problem.ErrorsFor("links[0].url").Single());
         Assert.Contains("Thème inconnu", problem.ErrorsFor("themes").Single());
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("\"mairie\"")]
+    [InlineData("\"Collectivite\"")]
+    public async Task An_actor_kind_that_is_not_a_contract_name_is_a_400_listing_the_allowed_values(string kind)
+    {
+        var editor = await Api.EditorAsync();
+        var body = $$"""
+            { "title": "Une fiche à reprendre", "territory": { "regionCode": "53" },
+              "actors": [ { "name": "Ville", "kind": "collectivite" }, { "name": "État", "kind": {{kind}} } ] }
+            """;
+
+        var response = await editor.PostAsync(Manage, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("agence_publique", problem.ErrorsFor("actors[1].kind").Single());
     }
 
     [Theory]

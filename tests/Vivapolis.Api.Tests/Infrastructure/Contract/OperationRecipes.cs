@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+
+namespace Vivapolis.Api.Tests.Infrastructure.Contract;
+
+/// <summary>Makes the fixtures an operation needs and returns a valid request to it.</summary>
+public delegate Task<PreparedRequest> Recipe(RecipeContext context);
+
+/// <summary>
+/// How to make a real, valid request to each operation of the contract, by operationId: the fixtures its path needs
+/// (a draft, a published item, an item with two versions…), the If-Match of the version it acts on, and a valid
+/// body. Sent by an admin, each one succeeds (2xx). Tests that walk the whole contract fail for an operation that has
+/// no recipe here, so every new operation gets one: add a line to <see cref="Others"/> (or to
+/// <see cref="ContentRecipes"/> for something every content type gets). For example, with fixtures that are not
+/// content:
+/// <code>
+/// yield return new("GetUser", async c =>
+/// {
+///     var (user, _) = await c.StepAsync(HttpMethod.Post, "/api/v1/manage/users", new JsonObject { ["email"] = $"{RecipeContext.Unique()}@example.org", … });
+///     return c.Request().WithPath("id", user!["id"]!.GetValue&lt;string&gt;());
+/// });
+/// </code>
+/// </summary>
+public static class OperationRecipes
+{
+    public static readonly IReadOnlyDictionary<string, Recipe> All =
+        ContentKind.All.SelectMany(ContentRecipes).Concat(Others()).ToDictionary(r => r.Key, r => r.Value);
+
+    /// <summary>Makes the fixtures with <paramref name="fixtures"/> (an admin's client) and returns the valid request.</summary>
+    public static Task<PreparedRequest> PrepareAsync(ApiOperation operation, HttpClient fixtures) =>
+        All.TryGetValue(operation.OperationId, out var recipe)
+            ? recipe(new RecipeContext(operation, fixtures))
+            : throw new InvalidOperationException(MissingMessage(operation));
+
+    public static Task<PreparedRequest> PrepareAsync(string operationId, HttpClient fixtures) =>
+        PrepareAsync(OperationCatalog.Find(operationId), fixtures);
+
+    public static string MissingMessage(ApiOperation operation) =>
+        $"No recipe for {operation}: add one to OperationRecipes (tests/Vivapolis.Api.Tests/Infrastructure/Contract/OperationRecipes.cs).";
+
+    private static IEnumerable<KeyValuePair<string, Recipe>> Others()
+    {
+        yield return new("IssueToken", c => Task.FromResult(c.Request().WithBody(new JsonObject
+        {
+            ["email"] = ApiFactory.AdminEmail,
+            ["password"] = ApiFactory.Password,
+        })));
+        yield return new("ListAudit", c => Task.FromResult(c.Request().WithQuery("limit", "20").WithQuery("type", "article")));
+        yield return new("SearchContent", c => Task.FromResult(c.Request().WithQuery("q", "ville durable").WithQuery("types", "article,fiche")));
+        yield return new("ListThemes", c => Task.FromResult(c.Request().WithQuery("locale", "fr")));
+        yield return new("ListRegions", c => Task.FromResult(c.Request().WithQuery("locale", "en")));
+        yield return new("EraseAdvertiserContact", async c =>
+            c.Request(await c.PublishedAsync(ContentKind.AdvertiserContacts)));
+    }
+
+    /// <summary>The operations every content type has, named after it (CreateArticle, ListFicheRevisions…).</summary>
+    private static IEnumerable<KeyValuePair<string, Recipe>> ContentRecipes(ContentKind kind)
+    {
+        var (one, many) = (kind.Singular, kind.Plural);
+        KeyValuePair<string, Recipe> Recipe(string id, Recipe recipe) => new(id, recipe);
+        PreparedRequest Versioned(RecipeContext c, Fixture item, int? n = null) => c.Request(item, n).WithHeader("If-Match", item.ETag);
+
+        yield return Recipe($"Create{one}", c => Task.FromResult(c.Request().WithBody(kind.ExampleJson(RecipeContext.Unique()))));
+        yield return Recipe($"List{many}", async c =>
+        {
+            await c.DraftAsync(kind);
+            return c.Request().WithQuery("status", "draft").WithQuery("q", "a").WithQuery("limit", "20");
+        });
+        yield return Recipe($"Get{one}", async c => c.Request(await c.DraftAsync(kind)));
+        yield return Recipe($"Update{one}", async c =>
+            Versioned(c, await c.DraftAsync(kind)).WithBody(kind.ExampleJson(RecipeContext.Unique())));
+        yield return Recipe($"Delete{one}", async c => Versioned(c, await c.DraftAsync(kind)));
+        yield return Recipe($"Diff{one}Revisions", async c =>
+            c.Request(await c.EditedAsync(kind)).WithQuery("from", "1").WithQuery("to", "2"));
+        yield return Recipe($"Discard{one}Draft", async c => Versioned(c, await c.PublishedWithChangesAsync(kind)));
+        yield return Recipe($"Preview{one}", async c =>
+            c.Request(await c.DraftAsync(kind)).WithBody(new JsonObject { ["expiresInMinutes"] = 60 }));
+        yield return Recipe($"Publish{one}", async c => Versioned(c, await c.DraftAsync(kind)));
+        yield return Recipe($"Restore{one}Revision", async c => Versioned(c, await c.EditedAsync(kind), 1));
+        yield return Recipe($"List{one}Revisions", async c => c.Request(await c.EditedAsync(kind)).WithQuery("limit", "20"));
+        yield return Recipe($"Get{one}Revision", async c => c.Request(await c.EditedAsync(kind), 1));
+        yield return Recipe($"Schedule{one}", async c => Versioned(c, await c.DraftAsync(kind)).WithBody(RecipeContext.ValidSchedule()));
+        yield return Recipe($"Cancel{one}Schedule", async c => Versioned(c, await c.ScheduledAsync(kind)));
+        yield return Recipe($"Submit{one}", async c => Versioned(c, await c.DraftAsync(kind)));
+        yield return Recipe($"Unpublish{one}", async c => Versioned(c, await c.PublishedAsync(kind)));
+        yield return Recipe($"ListPublished{many}", async c =>
+        {
+            await c.PublishedAsync(kind);
+            return c.Request().WithQuery("locale", "fr").WithQuery("limit", "20");
+        });
+        yield return Recipe($"GetPublished{one}", async c => c.Request(await c.PublishedAsync(kind)).WithQuery("locale", "fr"));
+    }
+}
