@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Vivapolis.Contracts.ApiKeys;
 
 /// <summary>What a partner's API key may do; a key holds one or more.</summary>
@@ -16,9 +17,11 @@ public static class ApiKeyScopes
 public sealed record ApiKeyRequest
 {
     /// <summary>Who the key is for, so that administrators can tell keys apart: 1 to 100 characters.</summary>
+    [StringLength(100, MinimumLength = 1)]
     public string Name { get; init; } = "";
 
     /// <summary>What the key may do, at least one, without repeats: <c>sync:read</c>, <c>preview:read</c>.</summary>
+    [MinLength(1), MaxLength(2)]
     public IReadOnlyList<string> Scopes { get; init; } = [];
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Vivapolis.Contracts.Users;
@@ -38,7 +39,10 @@ public sealed record UserAccount
 }
 
 /// <summary>A new account. It has no password: its owner sets one with the reset token of the response.</summary>
-public sealed record CreateUserRequest(string Email, string DisplayName, UserRole Role);
+public sealed record CreateUserRequest(
+    [property: MaxLength(254), EmailAddress] string Email,
+    [property: StringLength(120, MinimumLength = 1)] string DisplayName,
+    UserRole Role);
 
 /// <summary>The role an account gets.</summary>
 public sealed record ChangeRoleRequest(UserRole Role);

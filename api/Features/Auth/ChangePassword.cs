@@ -36,9 +36,10 @@ public sealed class ChangePassword(IDocumentSession session, IPasswordHasher<Use
     public override async Task HandleAsync(PasswordChangeRequest request, CancellationToken ct)
     {
         var user = await session.LoadAsync<User>(User.UserId(), ct) ?? throw ProblemException.NotFound();
+        // A field error, so that the form can show it beside the field; the caller is signed in already.
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
-            throw new ProblemException(403, Problems.Title(403),
-                Text.Of("Le mot de passe actuel est incorrect.", "The current password is wrong."));
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(request.CurrentPassword),
+                Text.Of("Le mot de passe actuel est incorrect.", "The current password is wrong.")) { ErrorCode = "WrongPassword" }]);
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
         session.Update(user);
         await sessions.EndAllAsync(user.Id, "password_changed", ct);

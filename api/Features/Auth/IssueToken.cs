@@ -12,7 +12,8 @@ public sealed class TokenRequestValidator : Validator<TokenRequest>
 {
     public TokenRequestValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().MaximumLength(254);
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress()
+            .WithMessage(_ => Text.Of("Adresse e-mail invalide.", "Invalid e-mail address."));
         RuleFor(x => x.Password).NotEmpty().MaximumLength(Passwords.MaxLength);
     }
 }

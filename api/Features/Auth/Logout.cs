@@ -16,7 +16,7 @@ public sealed class Logout(Sessions sessions) : Endpoint<RefreshRequest>
         Summary(s =>
         {
             s.Summary = "Sign out: the refresh token and its session end";
-            s.Description = "Always 204, also for a token already spent or unknown. The access token in hand expires on its own (15 minutes at most).";
+            s.Description = "204 for any well-formed token, also one already spent or unknown; 400 for a malformed one. The access token in hand expires on its own (15 minutes at most).";
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FluentValidation;
 
 namespace Vivapolis.Api.Features.Auth;
 
@@ -7,7 +8,7 @@ namespace Vivapolis.Api.Features.Auth;
 /// Refresh and password-reset tokens: "{id}.{secret}", the id naming the stored record, the secret 32 random
 /// bytes kept only as a SHA-256 hash. A fast hash is right here: the secret is random, not a password.
 /// </summary>
-public static class OpaqueTokens
+public static partial class OpaqueTokens
 {
     public static (string Token, string Hash) Create(Guid id)
     {
@@ -15,17 +16,28 @@ public static class OpaqueTokens
         return ($"{id:N}.{secret}", HashOf(secret));
     }
 
+    /// <summary>The shape of every token this class makes (also stated in the contract, as a pattern).</summary>
+    public const string Pattern = Contracts.Auth.TokenShape.Pattern;
+
+    public static bool IsWellFormed(string? token) => token is not null && WellFormed().IsMatch(token);
+
     /// <summary>Splits a token into the record's id and the hash of its secret; false for anything malformed.</summary>
     public static bool TryRead(string? token, out Guid id, out string hash)
     {
         id = Guid.Empty;
         hash = "";
-        if (token is null || token.Length > 100) return false;
-        var dot = token.IndexOf('.');
-        if (dot != 32 || !Guid.TryParseExact(token.AsSpan(0, dot), "N", out id) || token.Length - dot - 1 < 40) return false;
-        hash = HashOf(token[(dot + 1)..]);
+        if (!IsWellFormed(token) || !Guid.TryParseExact(token.AsSpan(0, 32), "N", out id)) return false;
+        hash = HashOf(token[33..]);
         return true;
     }
+
+    /// <summary>The rule of validators that take a token: a malformed one is a 400, not a lookup.</summary>
+    public static IRuleBuilderOptions<T, string> OpaqueToken<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Must(IsWellFormed)
+            .WithMessage(_ => Infrastructure.Text.Of("Ce jeton est mal formé.", "This token is malformed."));
+
+    [System.Text.RegularExpressions.GeneratedRegex(Pattern)]
+    private static partial System.Text.RegularExpressions.Regex WellFormed();
 
     /// <summary>Compares two hashes in constant time.</summary>
     public static bool Matches(string expectedHash, string hash) =>

@@ -8,7 +8,7 @@ namespace Vivapolis.Api.Features.Auth;
 
 public sealed class RefreshRequestValidator : Validator<RefreshRequest>
 {
-    public RefreshRequestValidator() => RuleFor(x => x.RefreshToken).NotEmpty().MaximumLength(100);
+    public RefreshRequestValidator() => RuleFor(x => x.RefreshToken).OpaqueToken();
 }
 
 /// <summary>POST /api/v1/auth/refresh: a new token pair for a refresh token, which is then spent.</summary>

@@ -12,7 +12,7 @@ public sealed class PasswordResetRequestValidator : Validator<PasswordResetReque
 {
     public PasswordResetRequestValidator()
     {
-        RuleFor(x => x.ResetToken).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.ResetToken).OpaqueToken();
         RuleFor(x => x.NewPassword).NewPassword();
     }
 }

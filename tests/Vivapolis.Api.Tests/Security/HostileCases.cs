@@ -73,7 +73,8 @@ public static class HostileCases
     private static IEnumerable<HostileCase> BodyCases(PreparedRequest valid, SchemaView schema)
     {
         // Sign-in refuses what it cannot match with a 401, whatever was wrong with it.
-        var refusals = valid.Operation.RequiresBearer ? HostileCase.BodyRefusals : HostileCase.BodyRefusals.Append(401).ToHashSet();
+        // Anonymous operations take credentials: a wrong one is a 401, and repeated failed sign-ins are slowed (429).
+        var refusals = valid.Operation.RequiresBearer ? HostileCase.BodyRefusals : HostileCase.BodyRefusals.Concat([401, 429]).ToHashSet();
         foreach (var c in BodyCasesOf(valid, schema)) yield return c with { Refusals = refusals };
     }
 

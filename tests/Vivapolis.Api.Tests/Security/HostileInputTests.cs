@@ -15,7 +15,7 @@ public sealed class HostileInputApi : ApiFactory
     public ConcurrentDictionary<string, IReadOnlyList<(HostileCase Case, int Status)>> Results { get; } = new();
 
     /// <summary>Resets the data the first time only: each operation's fixtures are its own, and unique.</summary>
-    public async Task<HttpClient> AdminAsync()
+    public async Task<HttpClient> SharedAdminAsync()
     {
         await _once.WaitAsync();
         try
@@ -78,7 +78,7 @@ public sealed class HostileInputTests(HostileInputApi api) : IClassFixture<Hosti
         var operation = OperationCatalog.Find(operationId);
         Assert.True(OperationRecipes.All.ContainsKey(operationId), OperationRecipes.MissingMessage(operation));
         var ct = TestContext.Current.CancellationToken;
-        var admin = await api.AdminAsync();
+        var admin = await api.SharedAdminAsync();
         var valid = await OperationRecipes.PrepareAsync(operation, admin);
 
         var before = await DatabaseSnapshot.TakeAsync(api.Schema, ct);

@@ -109,7 +109,7 @@ public class PrivateFieldOracleTests(ApiFactory api) : ApiTest(api)
     /// </summary>
     private async Task<string[]> PlantAsync()
     {
-        var editor = await Api.EditorAsync();
+        var editor = await Api.AdminAsync(); // contacts are the sales desk's, articles the editors': admin has both
         var consent = new ConsentRecord(true, DateTimeOffset.Parse("2026-10-14T10:00:00+02:00"), "formulaire salon",
             $"J'accepte, {ConsentWord}.");
         var shown = await editor.CreatePublishedAsync(Contact("Hélène Marivaux") with

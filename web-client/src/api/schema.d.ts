@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: the refresh token and its session end
-         * @description Always 204, also for a token already spent or unknown. The access token in hand expires on its own (15 minutes at most).
+         * @description 204 for any well-formed token, also one already spent or unknown; 400 for a malformed one. The access token in hand expires on its own (15 minutes at most).
          */
         post: operations["Logout"];
         delete?: never;
@@ -1490,7 +1490,10 @@ export interface components {
             jobTitle?: null | string;
             /** @description The advertiser the person works for. */
             company?: null | string;
-            /** @description Professional e-mail address. */
+            /**
+             * Format: email
+             * @description Professional e-mail address.
+             */
             email: string;
             /**
              * @description Phone number, in a French form ("01 99 00 12 34", "+33 1 99 00 12 34") or an international one
@@ -1738,7 +1741,10 @@ export interface components {
         ContentStatus: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
         /** @description The picture shown at the top of an item. */
         CoverImage: {
-            /** @description Absolute https URL of the image. */
+            /**
+             * Format: uri
+             * @description Absolute https URL of the image.
+             */
             url: string;
             /** @description Text alternative read by screen readers; required with an image. */
             alt: string;
@@ -1747,6 +1753,7 @@ export interface components {
         };
         /** @description A new account. It has no password: its owner sets one with the reset token of the response. */
         CreateUserRequest: {
+            /** Format: email */
             email: string;
             displayName: string;
             /** @description What an account may do; see the README's roles table. */
@@ -1817,11 +1824,17 @@ export interface components {
             attendanceMode: components["schemas"]["AttendanceMode"];
             /** @description Where it takes place; required for `in_person` and `mixed` events. */
             venue?: components["schemas"]["EventVenue"] | null;
-            /** @description https URL to attend online; required for `online` and `mixed` events. */
+            /**
+             * Format: uri
+             * @description https URL to attend online; required for `online` and `mixed` events.
+             */
             onlineUrl?: null | string;
             /** @description Who organises it. */
             organizer?: components["schemas"]["EventOrganizer"] | null;
-            /** @description https URL where people register. */
+            /**
+             * Format: uri
+             * @description https URL where people register.
+             */
             registrationUrl?: null | string;
             /** @description What it costs: free, or an amount in euros. Absent when not stated. */
             price?: components["schemas"]["EventPrice"] | null;
@@ -1960,7 +1973,10 @@ export interface components {
         EventOrganizer: {
             /** @description Name of the organisation. */
             name: string;
-            /** @description Its https website. */
+            /**
+             * Format: uri
+             * @description Its https website.
+             */
             url?: null | string;
         };
         /** @description What attending costs. */
@@ -2020,9 +2036,15 @@ export interface components {
             name: string;
             /** @description Organisation they answer for. */
             organisation: string;
-            /** @description Public e-mail address. */
+            /**
+             * Format: email
+             * @description Public e-mail address.
+             */
             email?: null | string;
-            /** @description Public https web page. */
+            /**
+             * Format: uri
+             * @description Public https web page.
+             */
             url?: null | string;
         };
         /** @description What an editor writes in a fiche: one exemplary action of the sustainable city, in France or abroad. */
@@ -2176,7 +2198,10 @@ export interface components {
         FicheLink: {
             /** @description Text of the link (200 characters at most). */
             label: string;
-            /** @description Absolute https URL. */
+            /**
+             * Format: uri
+             * @description Absolute https URL.
+             */
             url: string;
         };
         /** @description When an action ran. */

@@ -14,7 +14,9 @@ public sealed record BodyField(object[] Path, SchemaView Schema, JsonNode? Curre
     public static readonly IReadOnlySet<string> ShapedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "slug", "email", "url", "onlineUrl", "registrationUrl", "phone", "timeZone", "regionCode", "country", "postalCode",
-        "themes", "regions", "locale",
+        "themes", "regions", "locale", "scopes",
+        // Secrets: any other value of the same length is simply the wrong one.
+        "currentPassword", "refreshToken", "resetToken",
     };
 
     /// <summary>The field as the API names it in a problem's <c>errors</c>: <c>interviewee.name</c>, <c>actors[0].kind</c>.</summary>

@@ -50,7 +50,70 @@ public static class OperationRecipes
         yield return new("ListRegions", c => Task.FromResult(c.Request().WithQuery("locale", "en")));
         yield return new("EraseAdvertiserContact", async c =>
             c.Request(await c.PublishedAsync(ContentKind.AdvertiserContacts)));
+
+        // Sessions and passwords.
+        yield return new("RefreshToken", async c => c.Request().WithBody(new JsonObject { ["refreshToken"] = await RefreshTokenAsync(c) }));
+        yield return new("Logout", async c => c.Request().WithBody(new JsonObject { ["refreshToken"] = await RefreshTokenAsync(c) }));
+        // The sender's own password, changed to itself: the walk goes on signing in with it.
+        yield return new("ChangePassword", c => Task.FromResult(c.Request().WithBody(new JsonObject
+        {
+            ["currentPassword"] = ApiFactory.Password,
+            ["newPassword"] = ApiFactory.Password,
+        })));
+        yield return new("ResetPassword", async c => c.Request().WithBody(new JsonObject
+        {
+            ["resetToken"] = (await NewUserAsync(c))["passwordReset"]!["resetToken"]!.GetValue<string>(),
+            ["newPassword"] = "une phrase de passe solide",
+        }));
+
+        // Accounts (administrators).
+        yield return new("ListUsers", c => Task.FromResult(c.Request()));
+        yield return new("CreateUser", c => Task.FromResult(c.Request().WithBody(NewUser())));
+        yield return new("GetUser", async c => c.Request().WithPath("id", await NewUserIdAsync(c)));
+        yield return new("ChangeUserRole", async c =>
+            c.Request().WithPath("id", await NewUserIdAsync(c)).WithBody(new JsonObject { ["role"] = "editor" }));
+        yield return new("SuspendUser", async c => c.Request().WithPath("id", await NewUserIdAsync(c)));
+        yield return new("ReactivateUser", async c =>
+        {
+            var id = await NewUserIdAsync(c);
+            await c.StepAsync(HttpMethod.Post, $"/api/v1/manage/users/{id}/suspend");
+            return c.Request().WithPath("id", id);
+        });
+        yield return new("ForcePasswordReset", async c => c.Request().WithPath("id", await NewUserIdAsync(c)));
+
+        // Partner API keys (administrators), and the draft previews a key with preview:read opens.
+        yield return new("ListApiKeys", c => Task.FromResult(c.Request().WithQuery("limit", "20")));
+        yield return new("CreateApiKey", c => Task.FromResult(c.Request().WithBody(NewKey("preview:read", "sync:read"))));
+        yield return new("GetApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
+        yield return new("RevokeApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
     }
+
+    private static async Task<string> RefreshTokenAsync(RecipeContext c)
+    {
+        var (token, _) = await c.StepAsync(HttpMethod.Post, "/api/v1/auth/token",
+            new JsonObject { ["email"] = ApiFactory.EditorEmail, ["password"] = ApiFactory.Password });
+        return token!["refreshToken"]!.GetValue<string>();
+    }
+
+    private static JsonObject NewUser() => new()
+    {
+        ["email"] = $"{RecipeContext.Unique()}@example.org",
+        ["displayName"] = "Compte de test",
+        ["role"] = "author",
+    };
+
+    private static async Task<JsonNode> NewUserAsync(RecipeContext c) => (await c.StepAsync(HttpMethod.Post, "/api/v1/manage/users", NewUser())).Body!;
+
+    private static async Task<string> NewUserIdAsync(RecipeContext c) => (await NewUserAsync(c))["user"]!["id"]!.GetValue<string>();
+
+    private static JsonObject NewKey(params string[] scopes) => new()
+    {
+        ["name"] = $"Partenaire {RecipeContext.Unique()}",
+        ["scopes"] = new JsonArray(scopes.Select(s => (JsonNode)s).ToArray()),
+    };
+
+    private static async Task<JsonNode> NewKeyAsync(RecipeContext c, params string[] scopes) =>
+        (await c.StepAsync(HttpMethod.Post, "/api/v1/manage/api-keys", NewKey(scopes))).Body!;
 
     /// <summary>The operations every content type has, named after it (CreateArticle, ListFicheRevisions…).</summary>
     private static IEnumerable<KeyValuePair<string, Recipe>> ContentRecipes(ContentKind kind)
@@ -86,6 +149,16 @@ public static class OperationRecipes
         {
             await c.PublishedAsync(kind);
             return c.Request().WithQuery("locale", "fr").WithQuery("limit", "20");
+        });
+        yield return Recipe($"Get{one}Preview", async c =>
+        {
+            var key = (await NewKeyAsync(c, "preview:read"))["key"]!.GetValue<string>();
+            var draft = await c.DraftAsync(kind);
+            // Used once here, so that its last use is already recorded (once a minute) when the test sends it.
+            using var warm = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/preview/{kind.Segment}/{draft.Id}");
+            warm.Headers.Add("X-Api-Key", key);
+            (await c.Client.SendAsync(warm)).EnsureSuccessStatusCode();
+            return c.Request(draft).WithHeader("X-Api-Key", key);
         });
         yield return Recipe($"GetPublished{one}", async c => c.Request(await c.PublishedAsync(kind)).WithQuery("locale", "fr"));
     }
