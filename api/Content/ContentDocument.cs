@@ -16,6 +16,9 @@ public interface IContentDocument
 
     /// <summary>Which desk manages the type, and so which roles may touch it.</summary>
     static abstract ContentDesk Desk { get; }
+
+    /// <summary>Whether its public copy names people: then shared caches must revalidate every time.</summary>
+    static virtual bool HoldsPersonalData => false;
 }
 
 /// <summary>The two desks of the newsroom: who manages a type, see <see cref="Management.ManagementRoutes"/>.</summary>
@@ -58,6 +61,9 @@ public abstract class ContentDocument<TContent> : IRevisioned, Management.IAutho
 
     /// <summary>When the scheduler publishes it (status scheduled until then); cleared once published.</summary>
     public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>Where the item stood when its publication was scheduled (in review, say), to go back there if cancelled.</summary>
+    public ContentStatus? StatusBeforeSchedule { get; set; }
 
     /// <summary>When the scheduler unpublishes it; cleared once unpublished.</summary>
     public DateTimeOffset? UnpublishAt { get; set; }

@@ -7,13 +7,22 @@ public static class DeliveryResponse
     /// <summary>Shared caches may keep published content briefly; the ETag makes revalidation cheap.</summary>
     public const string CacheControl = "public, max-age=60, stale-while-revalidate=300";
 
+    /// <summary>
+    /// Personal data (advertiser contacts): shared caches may keep it but must ask first, every time, so that a
+    /// contact who withdraws is gone at once; the ETag keeps the question a cheap 304.
+    /// </summary>
+    public const string PersonalDataCacheControl = "public, no-cache";
+
+    public static string CacheControlOf<TDoc>() where TDoc : IContentDocument =>
+        TDoc.HoldsPersonalData ? PersonalDataCacheControl : CacheControl;
+
     /// <summary>Writes JSON bytes with a strong ETag, or a bodiless 304 when the client already has them.</summary>
-    public static async Task WriteJsonAsync(HttpContext http, byte[] json, CancellationToken ct)
+    public static async Task WriteJsonAsync<TDoc>(HttpContext http, byte[] json, CancellationToken ct) where TDoc : IContentDocument
     {
         var etag = ETags.ForBytes(json);
         var response = http.Response;
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = CacheControl;
+        response.Headers.CacheControl = CacheControlOf<TDoc>();
         if (ETags.IfNoneMatchHits(http.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -55,6 +55,6 @@ public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItem
         }
         var json = await Resolve<DeliveryReader>().ReadOneAsync<TDelivery>(request.Slug, request.Locale, ct)
                    ?? throw ProblemException.NotFound();
-        await DeliveryResponse.WriteJsonAsync(HttpContext, json, ct);
+        await DeliveryResponse.WriteJsonAsync<TDoc>(HttpContext, json, ct);
     }
 }

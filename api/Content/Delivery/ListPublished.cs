@@ -38,6 +38,6 @@ public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TReque
     {
         var json = await Resolve<DeliveryReader>()
             .ReadPageAsync<TDelivery>(request.Locale, Filter(request), Order(request), request.Limit, request.Cursor, ct);
-        await DeliveryResponse.WriteJsonAsync(HttpContext, json, ct);
+        await DeliveryResponse.WriteJsonAsync<TDoc>(HttpContext, json, ct);
     }
 }

@@ -50,6 +50,7 @@ public sealed class ContentScheduling<TDoc, TContent, TDelivery>(
 
         doc.PublishAt = publishAt;
         doc.UnpublishAt = unpublishAt;
+        if (publishAt is not null && doc.Status != ContentStatus.Scheduled) doc.StatusBeforeSchedule = doc.Status;
         if (publishAt is not null) doc.Status = ContentStatus.Scheduled;
         Touch(doc, expected, by, now);
         ReplaceJobs(doc, by);
@@ -70,8 +71,8 @@ public sealed class ContentScheduling<TDoc, TContent, TDelivery>(
         doc.UnpublishAt = null;
         if (doc.Status == ContentStatus.Scheduled)
             doc.Status = doc.PublishedVersion is not null ? ContentStatus.Published
-                : doc.PublishedAt is not null ? ContentStatus.Unpublished
-                : ContentStatus.Draft;
+                : doc.StatusBeforeSchedule ?? (doc.PublishedAt is not null ? ContentStatus.Unpublished : ContentStatus.Draft);
+        doc.StatusBeforeSchedule = null;
         Touch(doc, expected, by, now);
         ReplaceJobs(doc, by);
         session.Insert(ContentRevision.Of(doc, type.Name, RevisionAction.Unscheduled, by, now));

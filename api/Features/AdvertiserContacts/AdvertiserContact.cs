@@ -12,6 +12,7 @@ public sealed class AdvertiserContact : ContentDocument<AdvertiserContactContent
     public static string TypeName => "advertiser-contact";
     public static string RouteSegment => "advertiser-contacts";
     public static ContentDesk Desk => ContentDesk.Advertising;
+    public static bool HoldsPersonalData => true;
 }
 
 /// <remarks>

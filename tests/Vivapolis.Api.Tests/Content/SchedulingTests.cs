@@ -166,6 +166,21 @@ public class SchedulingTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Cancelling_the_schedule_of_an_item_in_review_puts_it_back_in_review_not_in_draft()
+    {
+        var author = await Api.AuthorAsync();
+        var editor = await Api.EditorAsync();
+        var (draft, _) = await author.CreateAsync(Segment, Articles.Draft("Relu puis programmé"));
+        (await author.PostAsync($"{ContentSteps.Manage(Segment)}/{draft.Id}/submit", null)).EnsureSuccessStatusCode();
+        var scheduled = await (await editor.ScheduleAsync(Segment, draft.Id, Api.Clock.GetUtcNow().AddHours(1))).ReadAsync<Managed<ArticleContent>>();
+        Assert.Equal(ContentStatus.Scheduled, scheduled.Status);
+
+        var cancelled = await (await editor.CancelScheduleAsync(Segment, draft.Id)).ReadAsync<Managed<ArticleContent>>();
+
+        Assert.Equal(ContentStatus.InReview, cancelled.Status);
+    }
+
+    [Fact]
     public async Task A_cancelled_schedule_never_happens_and_the_item_goes_back_to_draft()
     {
         var editor = await Api.EditorAsync();

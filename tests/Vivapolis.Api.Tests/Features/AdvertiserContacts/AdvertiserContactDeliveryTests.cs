@@ -31,6 +31,26 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Shared_caches_must_revalidate_contacts_every_time_while_articles_may_be_kept_a_minute()
+    {
+        var contact = await (await Api.SalesAsync()).CreatePublishedAsync(Contact("Hélène Marivaux"));
+        var article = await (await Api.EditorAsync()).CreatePublishedAsync(Articles.ArticleSteps.Segment, Articles.ArticleSteps.Draft("Un article"));
+        var anonymous = Api.CreateClient();
+
+        foreach (var url in new[] { Delivery, $"{Delivery}/{contact.Slug}" })
+        {
+            var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("public, no-cache", response.Header("Cache-Control"));
+            // Revalidating stays cheap.
+            var again = await anonymous.GetAsync(url, ("If-None-Match", response.Headers.ETag!.ToString()));
+            Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        }
+        var articleResponse = await anonymous.GetAsync($"{Articles.ArticleSteps.Delivery}/{article.Slug}");
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300", articleResponse.Header("Cache-Control"));
+    }
+
+    [Fact]
     public async Task Making_a_published_contact_private_and_publishing_again_removes_it_from_delivery()
     {
         var editor = await Api.SalesAsync();
