@@ -33,7 +33,7 @@ public sealed class RateLimitSettings
     public int UserPerMinute { get; set; } = 1200;
 
     /// <summary>
-    /// Per client address, on what takes a guessable secret (sign-in, password reset): slows guessing down. Refresh
+    /// Per client address, on what takes a guessable secret (sign-in, password change and reset): slows guessing down. Refresh
     /// and logout take 256-bit random tokens, so they count as ordinary anonymous calls: a newsroom behind one
     /// address refreshes many sessions.
     /// </summary>
@@ -97,7 +97,8 @@ public static class RateLimits
         var path = http.Request.Path;
         if (path.StartsWithSegments("/health") || path.StartsWithSegments("/swagger"))
             return RateLimitPartition.GetNoLimiter(new Caller("operations", ""));
-        if (path.StartsWithSegments("/api/v1/auth/token") || path.StartsWithSegments("/api/v1/auth/password-reset"))
+        if (path.StartsWithSegments("/api/v1/auth/token") || path.StartsWithSegments("/api/v1/auth/password-reset")
+            || path.StartsWithSegments("/api/v1/auth/password"))
             return Bucket(new Caller("sign-in", ClientAddress(http)), limits.SignInPerMinute);
         if ((http.User.FindFirst(ApiKeyClaim)?.Value ?? http.Features.Get<AuthenticatedApiKey>()?.Id) is { } key)
             return Bucket(new Caller("key", key), limits.PartnerPerMinute);

@@ -11,13 +11,20 @@ public static class Authorship
 {
     /// <summary>
     /// 403 unless the signed-in user may act on this item: always for managers, only on their own draft for an
-    /// author. Edits carry If-Match, so the version checked here is the version changed.
+    /// author. An author's If-Match must name the version checked here (else 412), so that the version judged to
+    /// be their draft is the version the change applies to, even if an editor acts in between.
     /// </summary>
-    public static async Task RequireMayEditAsync<TDoc>(this ClaimsPrincipal user, IQuerySession session, Guid id, CancellationToken ct)
+    public static async Task RequireMayEditAsync<TDoc>(this ClaimsPrincipal user, IQuerySession session, Guid id, string? ifMatch,
+        CancellationToken ct)
         where TDoc : class, IContentDocument, IAuthored
     {
         if (!user.IsInRole(Roles.Author)) return;
         var doc = await session.LoadAsync<TDoc>(id, ct) ?? throw ProblemException.NotFound();
+        if (ifMatch is not null && ETags.VersionFrom(ifMatch) is { } version && version != doc.Version)
+            throw new ProblemException(412, Problems.Title(412),
+                Text.Of("Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+                        "Someone else changed this item in the meantime: reload it before saving."),
+                new Dictionary<string, object?> { ["currentVersion"] = doc.Version });
         if (!string.Equals(doc.CreatedBy, user.Actor(), StringComparison.OrdinalIgnoreCase))
             throw ProblemException.Forbidden(Text.Of(
                 "Un auteur ne modifie que ses propres brouillons.", "Authors only edit their own drafts."));
@@ -31,6 +38,7 @@ public static class Authorship
 /// <summary>Who created an item, and where it stands.</summary>
 public interface IAuthored
 {
+    int Version { get; }
     string CreatedBy { get; }
     ContentStatus Status { get; }
 }

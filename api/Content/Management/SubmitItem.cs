@@ -24,7 +24,7 @@ public abstract class SubmitItem<TDoc, TContent, TDelivery> : Endpoint<ItemReque
 
     public override async Task HandleAsync(ItemRequest request, CancellationToken ct)
     {
-        await User.RequireMayEditAsync<TDoc>(Resolve<Marten.IQuerySession>(), request.Id, ct);
+        await User.RequireMayEditAsync<TDoc>(Resolve<Marten.IQuerySession>(), request.Id, request.IfMatch, ct);
         var doc = await Resolve<ContentLifecycle<TDoc, TContent, TDelivery>>()
             .SubmitAsync(request.Id, request.IfMatch, User.Actor(), ct);
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);

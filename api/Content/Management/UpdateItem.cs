@@ -20,7 +20,7 @@ public abstract class UpdateItem<TDoc, TContent, TDelivery> : Endpoint<UpdateIte
 
     public override async Task HandleAsync(UpdateItemRequest<TContent> request, CancellationToken ct)
     {
-        await User.RequireMayEditAsync<TDoc>(Resolve<Marten.IQuerySession>(), request.Id, ct);
+        await User.RequireMayEditAsync<TDoc>(Resolve<Marten.IQuerySession>(), request.Id, request.IfMatch, ct);
         var doc = await Resolve<ContentLifecycle<TDoc, TContent, TDelivery>>()
             .UpdateAsync(request.Id, request.IfMatch, request.Content, User.Actor(), ct);
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);

@@ -43,6 +43,7 @@ public sealed class Accounts(IDocumentSession session, IPasswordHasher<User> has
     /// <summary>The password stops working, every session ends, and a new one-time reset token is issued.</summary>
     public async Task<PasswordResetTicket> ForceResetAsync(User user, string by, CancellationToken ct)
     {
+        await RequireAnotherAdminAsync(user, stillAdmin: false, ct);
         user.PasswordHash = "";
         var ticket = StartReset(user);
         session.Update(user);
@@ -83,13 +84,15 @@ public sealed class Accounts(IDocumentSession session, IPasswordHasher<User> has
     /// </summary>
     private async Task RequireAnotherAdminAsync(User user, bool stillAdmin, CancellationToken ct)
     {
-        if (stillAdmin || user.Role != Roles.Admin || user.Suspended) return;
+        if (stillAdmin || user.Role != Roles.Admin || !user.MaySignIn) return;
         await session.BeginTransactionAsync(ct);
         await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext('vivapolis:administrators'))", ct);
-        var others = await session.Query<User>().CountAsync(u => u.Role == Roles.Admin && !u.Suspended && u.Id != user.Id, ct);
+        // Only administrators who can sign in now count: not one still waiting to use a reset token.
+        var others = await session.Query<User>().CountAsync(
+            u => u.Role == Roles.Admin && !u.Suspended && u.PasswordHash != "" && u.Id != user.Id, ct);
         if (others == 0)
             throw ProblemException.Conflict(Text.Of(
-                "C'est le dernier administrateur actif : nommez-en un autre avant de changer son rôle ou de le suspendre.",
+                "C'est le dernier administrateur actif : nommez-en un autre avant de changer son rôle, de le suspendre ou de réinitialiser son mot de passe.",
                 "This is the last active administrator: make someone else an administrator first."));
     }
 

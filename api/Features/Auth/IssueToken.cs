@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Marten;
+using Marten.Patching;
 using Microsoft.AspNetCore.Identity;
 using Vivapolis.Api.Content.Management;
 using Vivapolis.Api.Infrastructure;
@@ -42,6 +43,8 @@ public sealed class IssueToken(IDocumentSession session, IPasswordHasher<User> h
     public override async Task HandleAsync(TokenRequest request, CancellationToken ct)
     {
         var email = request.Email.Trim().ToLowerInvariant();
+        // Attempts on one address queue behind each other, so parallel guesses each see the previous failures.
+        await throttle.LockAsync(email, ct);
         await throttle.RequireAllowedAsync(email, ct);
         var user = await session.Query<User>().FirstOrDefaultAsync(u => u.Email == email, ct);
         var hash = user is { PasswordHash.Length: > 0 } ? user.PasswordHash : DecoyHash;
@@ -53,9 +56,10 @@ public sealed class IssueToken(IDocumentSession session, IPasswordHasher<User> h
                 Text.Of("Adresse e-mail ou mot de passe incorrect.", "Wrong e-mail address or password."));
         }
 
-        if (result == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = hasher.HashPassword(user, request.Password);
-        user.LastSignInAt = clock.GetUtcNow();
-        session.Update(user);
+        // Only the fields sign-in owns: a full write-back could undo an administrator's change made meanwhile.
+        var signIn = session.Patch<User>(user.Id);
+        signIn.Set(u => u.LastSignInAt, clock.GetUtcNow());
+        if (result == PasswordVerificationResult.SuccessRehashNeeded) signIn.Set(u => u.PasswordHash, hasher.HashPassword(user, request.Password));
         throttle.Forget(email);
         var issued = sessions.Start(user);
         await session.SaveChangesAsync(ct);

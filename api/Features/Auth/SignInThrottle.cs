@@ -30,6 +30,16 @@ public sealed class SignInThrottle(IDocumentSession session, TimeProvider clock)
     public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Serialises attempts on one address until the session's transaction ends (its SaveChanges, or its disposal):
+    /// without it, parallel guesses would all read the same count and each add one to a stale copy.
+    /// </summary>
+    public async Task LockAsync(string email, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, KeyOf(email));
+    }
+
     /// <summary>Throws a 429 problem when this address must still wait.</summary>
     public async Task RequireAllowedAsync(string email, CancellationToken ct)
     {

@@ -66,7 +66,8 @@ public static class AuthSetup
         services.AddScoped<SignInThrottle>();
         services.ConfigureMarten(o =>
         {
-            o.Schema.For<User>().UniqueIndex(u => u.Email);
+            // Optimistic concurrency: a sign-in or a password change cannot write back a copy an administrator just changed.
+            o.Schema.For<User>().UniqueIndex(u => u.Email).UseOptimisticConcurrency(true);
             o.Schema.For<RefreshSession>().UseNumericRevisions(true).Index(s => s.UserId);
             o.Schema.For<SignInFailures>();
         });
@@ -76,6 +77,21 @@ public static class AuthSetup
             .Configure<JwtSettings, TimeProvider>((o, settings, clock) =>
             {
                 o.MapInboundClaims = false;
+                // The account is read again on every signed-in request (one primary-key lookup; delivery is anonymous
+                // and never pays it): a suspended account, a forced reset or a changed role stops the tokens already
+                // issued at once, so a demoted administrator cannot use the minutes left to undo it.
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var principal = context.Principal!;
+                        var user = Guid.TryParse(principal.FindFirst("sub")?.Value, out var id)
+                            ? await context.HttpContext.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<User>(id, context.HttpContext.RequestAborted)
+                            : null;
+                        if (user is null || !user.MaySignIn || user.Role != principal.FindFirst("role")?.Value)
+                            context.Fail("The account was suspended, reset or given another role since the token was issued.");
+                    },
+                };
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = JwtSettings.Issuer,

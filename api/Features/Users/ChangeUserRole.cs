@@ -6,7 +6,7 @@ using Vivapolis.Contracts.Users;
 
 namespace Vivapolis.Api.Features.Users;
 
-/// <summary>PUT /api/v1/manage/users/{id}/role: the role changes at the account's next refresh (15 minutes at most).</summary>
+/// <summary>PUT /api/v1/manage/users/{id}/role: tokens with the old role stop at once; the next refresh carries the new one.</summary>
 public sealed class ChangeUserRole(IDocumentSession session, Accounts accounts) : Endpoint<ChangeUserRoleRequest, UserAccount>
 {
     public override void Configure()
@@ -17,7 +17,8 @@ public sealed class ChangeUserRole(IDocumentSession session, Accounts accounts) 
         Summary(s =>
         {
             s.Summary = "Change an account's role";
-            s.Description = "Effective at the account's next token refresh. 409 when it would leave no active administrator.";
+            s.Description = "Tokens issued with the old role stop working at once; the next refresh carries the new one. " +
+                            "409 when it would leave no active administrator who can sign in.";
         });
     }
 

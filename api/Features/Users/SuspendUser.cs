@@ -6,7 +6,7 @@ using Vivapolis.Contracts.Users;
 
 namespace Vivapolis.Api.Features.Users;
 
-/// <summary>POST /api/v1/manage/users/{id}/suspend: no more sign-in; every session ends now.</summary>
+/// <summary>POST /api/v1/manage/users/{id}/suspend: no more sign-in; every session and token ends now.</summary>
 public sealed class SuspendUser(IDocumentSession session, Accounts accounts) : Endpoint<UserIdRequest, UserAccount>
 {
     public override void Configure()
@@ -17,8 +17,7 @@ public sealed class SuspendUser(IDocumentSession session, Accounts accounts) : E
         Summary(s =>
         {
             s.Summary = "Suspend an account";
-            s.Description = "Its refresh tokens stop working at once; an access token already issued expires within 15 minutes. " +
-                            "409 for the last active administrator.";
+            s.Description = "Its access and refresh tokens stop working at once. 409 for the last active administrator.";
         });
     }
 

@@ -1305,7 +1305,7 @@ export interface paths {
         get?: never;
         /**
          * Change an account's role
-         * @description Effective at the account's next token refresh. 409 when it would leave no active administrator.
+         * @description Tokens issued with the old role stop working at once; the next refresh carries the new one. 409 when it would leave no active administrator who can sign in.
          */
         put: operations["ChangeUserRole"];
         post?: never;
@@ -1326,7 +1326,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend an account
-         * @description Its refresh tokens stop working at once; an access token already issued expires within 15 minutes. 409 for the last active administrator.
+         * @description Its access and refresh tokens stop working at once. 409 for the last active administrator.
          */
         post: operations["SuspendUser"];
         delete?: never;

@@ -125,6 +125,27 @@ public class SessionTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Suspension_a_forced_reset_or_a_role_change_stop_the_access_tokens_already_issued_at_once()
+    {
+        var admin = await Api.AdminAsync();
+        var suspended = await SignInAsync(ApiFactory.EditorEmail);
+        var reset = await SignInAsync(ApiFactory.AuthorEmail);
+        var demoted = await SignInAsync(ApiFactory.SalesEmail);
+        Assert.Equal(HttpStatusCode.OK, await ManageWithAsync(suspended.AccessToken));
+
+        (await admin.PostAsync($"/api/v1/manage/users/{suspended.User.Id}/suspend", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/v1/manage/users/{reset.User.Id}/password-reset", null)).EnsureSuccessStatusCode();
+        (await admin.PutAsync($"/api/v1/manage/users/{demoted.User.Id}/role", JsonContent(new ChangeRoleRequest(UserRole.Author)))).EnsureSuccessStatusCode();
+
+        foreach (var token in new[] { suspended, reset, demoted })
+        {
+            var client = Api.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+            await (await client.GetAsync(Manage)).ProblemAsync(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
     public async Task A_role_change_is_in_the_token_of_the_next_refresh()
     {
         var editor = await SignInAsync();

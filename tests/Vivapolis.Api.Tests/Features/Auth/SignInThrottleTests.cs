@@ -61,6 +61,17 @@ public class SignInThrottleTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Parallel_guesses_queue_behind_each_other_so_the_count_is_exact()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(i => SignInAsync(ApiFactory.EditorEmail, "parallel guess " + i)));
+
+        // The free failures, then each further guess comes too soon after the one before.
+        Assert.Equal(SignInThrottle.FreeFailures, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(10 - SignInThrottle.FreeFailures, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task One_address_under_attack_does_not_slow_another()
     {
         await FailAsync("target@example.org", 6);
