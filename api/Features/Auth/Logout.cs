@@ -5,7 +5,7 @@ using Vivapolis.Contracts.Auth;
 
 namespace Vivapolis.Api.Features.Auth;
 
-/// <summary>POST /api/v1/auth/logout: ends the session of a refresh token.</summary>
+/// <summary>POST /api/v1/auth/logout: ends the session of a refresh token, and with it its access tokens.</summary>
 public sealed class Logout(Sessions sessions) : Endpoint<RefreshRequest>
 {
     public override void Configure()
@@ -16,7 +16,7 @@ public sealed class Logout(Sessions sessions) : Endpoint<RefreshRequest>
         Summary(s =>
         {
             s.Summary = "Sign out: the refresh token and its session end";
-            s.Description = "204 for any well-formed token, also one already spent or unknown; 400 for a malformed one. The access token in hand expires on its own (15 minutes at most).";
+            s.Description = "204 for any well-formed token, also one already spent or unknown; 400 for a malformed one. The session's access tokens stop working at once too.";
         });
     }
 

@@ -105,7 +105,7 @@ public sealed class Sessions(IDocumentSession session, Tokens tokens, JwtSetting
         refresh.TokenHash = hash;
         if (insert) session.Insert(refresh);
         else Save(refresh);
-        var (access, expiresIn) = tokens.Issue(user);
+        var (access, expiresIn) = tokens.Issue(user, refresh.Id);
         return new IssuedTokens(access, expiresIn, token, (int)(refresh.ExpiresAt - now).TotalSeconds, user);
     }
 

@@ -23,7 +23,8 @@ public sealed class JwtSettings
 /// <summary>Issues and checks the bearer tokens of the management API.</summary>
 public sealed class Tokens(JwtSettings settings, TimeProvider clock)
 {
-    public (string Token, int ExpiresIn) Issue(User user)
+    /// <summary>An access token for <paramref name="user"/> within the sign-in session <paramref name="sessionId"/> (claim <c>sid</c>).</summary>
+    public (string Token, int ExpiresIn) Issue(User user, Guid sessionId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -38,6 +39,7 @@ public sealed class Tokens(JwtSettings settings, TimeProvider clock)
                 new Claim("email", user.Email),
                 new Claim("name", user.DisplayName),
                 new Claim("role", user.Role),
+                new Claim("sid", sessionId.ToString()),
             ]),
             SigningCredentials = new SigningCredentials(settings.Key, SecurityAlgorithms.HmacSha256),
         });
@@ -77,19 +79,23 @@ public static class AuthSetup
             .Configure<JwtSettings, TimeProvider>((o, settings, clock) =>
             {
                 o.MapInboundClaims = false;
-                // The account is read again on every signed-in request (one primary-key lookup; delivery is anonymous
-                // and never pays it): a suspended account, a forced reset or a changed role stops the tokens already
-                // issued at once, so a demoted administrator cannot use the minutes left to undo it.
+                // The account and the sign-in session are read again on every signed-in request (two primary-key
+                // lookups; delivery is anonymous and never pays them): a suspension, a forced reset, a role change, a
+                // logout or a password change stops the access tokens already issued at once, so nobody can use the
+                // minutes left (a demoted administrator to undo it, a thief after the owner signed out).
                 o.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = async context =>
                     {
                         var principal = context.Principal!;
-                        var user = Guid.TryParse(principal.FindFirst("sub")?.Value, out var id)
-                            ? await context.HttpContext.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<User>(id, context.HttpContext.RequestAborted)
-                            : null;
+                        var session = context.HttpContext.RequestServices.GetRequiredService<IQuerySession>();
+                        var ct = context.HttpContext.RequestAborted;
+                        var user = Guid.TryParse(principal.FindFirst("sub")?.Value, out var id) ? await session.LoadAsync<User>(id, ct) : null;
+                        var signIn = Guid.TryParse(principal.FindFirst("sid")?.Value, out var sid) ? await session.LoadAsync<RefreshSession>(sid, ct) : null;
                         if (user is null || !user.MaySignIn || user.Role != principal.FindFirst("role")?.Value)
                             context.Fail("The account was suspended, reset or given another role since the token was issued.");
+                        else if (signIn is null || signIn.UserId != user.Id || signIn.RevokedAt is not null)
+                            context.Fail("The sign-in session of this token has ended.");
                     },
                 };
                 o.TokenValidationParameters = new TokenValidationParameters

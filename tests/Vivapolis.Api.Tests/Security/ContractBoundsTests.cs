@@ -69,7 +69,9 @@ public class ContractBoundsTests(ApiFactory api) : ApiTest(api)
                 {
                     checkedBounds++;
                     // A fresh valid request each time: an accepted one may have used up its slug or its version.
-                    if (atBound is not null)
+                    // Accepted, a password change would change the password of the admin this test signs in with: only
+                    // its refusals past the bounds are tried.
+                    if (atBound is not null && operation.OperationId != "ChangePassword")
                     {
                         var valid = await OperationRecipes.PrepareAsync(operation, admin);
                         using var accepted = await valid.WithBody(field.With(valid.Body!, atBound)).SendAsync(admin);

@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: the refresh token and its session end
-         * @description 204 for any well-formed token, also one already spent or unknown; 400 for a malformed one. The access token in hand expires on its own (15 minutes at most).
+         * @description 204 for any well-formed token, also one already spent or unknown; 400 for a malformed one. The session's access tokens stop working at once too.
          */
         post: operations["Logout"];
         delete?: never;

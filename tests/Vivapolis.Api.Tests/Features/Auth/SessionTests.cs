@@ -79,6 +79,8 @@ public class SessionTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostJsonAsync("/api/v1/auth/logout", new RefreshRequest(Guid.NewGuid().ToString("N") + "." + new string('x', 43)))).StatusCode);
 
         await (await RefreshAsync(session.RefreshToken)).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, await ManageWithAsync(session.AccessToken)); // its access token too, at once
+        Assert.Equal(HttpStatusCode.OK, await ManageWithAsync(other.AccessToken));
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(other.RefreshToken)).StatusCode); // other sessions live on
     }
 
@@ -101,6 +103,7 @@ public class SessionTests(ApiFactory api) : ApiTest(api)
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         await (await RefreshAsync(laptop.RefreshToken)).ProblemAsync(HttpStatusCode.Unauthorized);
         await (await RefreshAsync(phone.RefreshToken)).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, await ManageWithAsync(phone.AccessToken));
         await (await Api.CreateClient().PostJsonAsync("/api/v1/auth/token", new TokenRequest(ApiFactory.EditorEmail, ApiFactory.Password)))
             .ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(ApiFactory.EditorEmail, (await SignInAsync(password: "a brand new long password")).User.Email);

@@ -150,7 +150,14 @@ public class SignInTests(ApiFactory api) : ApiTest(api)
         return Api.CreateClient().SendAsync(request);
     }
 
-    private async Task<string> IssueAsync(Tokens tokens) => tokens.Issue(await EditorAsync()).Token;
+    /// <summary>A token for the editor's real sign-in session, signed by <paramref name="tokens"/>.</summary>
+    private async Task<string> IssueAsync(Tokens tokens)
+    {
+        var signedIn = await (await Api.CreateClient().PostJsonAsync(SignIn, new TokenRequest(ApiFactory.EditorEmail, ApiFactory.Password)))
+            .ReadAsync<TokenResponse>();
+        var sid = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().ReadJwtToken(signedIn.AccessToken).Claims.First(c => c.Type == "sid").Value;
+        return tokens.Issue(await EditorAsync(), Guid.Parse(sid)).Token;
+    }
 
     private async Task<User> EditorAsync()
     {
