@@ -140,10 +140,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
                 "Envoyez l'ETag de l'élément dans l'en-tête If-Match, pour que personne n'écrase le travail d'un autre.",
                 "Send the item's ETag in the If-Match header, so that nobody overwrites someone else's work."));
         if (version != doc.Version)
-            throw new ProblemException(412, Problems.Title(412), Text.Of(
-                "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                "Someone else changed this item in the meantime: reload it before saving."),
-                new Dictionary<string, object?> { ["currentVersion"] = doc.Version });
+            throw ProblemException.Stale(doc.Version);
         return version.Value;
     }
 

@@ -26,6 +26,11 @@ public class ProblemException(int status, string title, string? detail = null, I
     public static ProblemException NotFound() =>
         new(StatusCodes.Status404NotFound, Text.Of("Ressource introuvable", "Not found"));
 
+    /// <summary>412: the client acted on an older version; <paramref name="currentVersion"/> tells it which to reload.</summary>
+    public static ProblemException Stale(int currentVersion) =>
+        new(StatusCodes.Status412PreconditionFailed, Problems.Title(412), Problems.StaleDetail,
+            new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
+
     public static ProblemException Forbidden(string detail) =>
         new(StatusCodes.Status403Forbidden, Problems.Title(403), detail);
 
@@ -84,6 +89,11 @@ public static class Problems
         return Text.Of("Valeur illisible : le JSON est mal formé ou ce champ n'a pas le bon type.",
                        "Unreadable value: the JSON is malformed or this field has the wrong type.");
     }
+
+    /// <summary>What a 412 says, whether an If-Match or Marten's own version check found the conflict.</summary>
+    public static string StaleDetail => Text.Of(
+        "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
+        "Someone else changed this item in the meantime: reload it before saving.");
 
     public static string Title(int status) => status switch
     {
@@ -154,10 +164,5 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         _ => UniqueViolation(e.InnerException),
     };
 
-    private static ProblemDetails Stale() => new()
-    {
-        Status = 412,
-        Detail = Text.Of("Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                         "Someone else changed this item in the meantime: reload it before saving."),
-    };
+    private static ProblemDetails Stale() => new() { Status = 412, Detail = Problems.StaleDetail };
 }

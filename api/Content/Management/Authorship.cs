@@ -21,10 +21,7 @@ public static class Authorship
         if (!user.IsInRole(Roles.Author)) return;
         var doc = await session.LoadAsync<TDoc>(id, ct) ?? throw ProblemException.NotFound();
         if (ifMatch is not null && ETags.VersionFrom(ifMatch) is { } version && version != doc.Version)
-            throw new ProblemException(412, Problems.Title(412),
-                Text.Of("Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                        "Someone else changed this item in the meantime: reload it before saving."),
-                new Dictionary<string, object?> { ["currentVersion"] = doc.Version });
+            throw ProblemException.Stale(doc.Version);
         if (!string.Equals(doc.CreatedBy, user.Actor(), StringComparison.OrdinalIgnoreCase))
             throw ProblemException.Forbidden(Text.Of(
                 "Un auteur ne modifie que ses propres brouillons.", "Authors only edit their own drafts."));

@@ -149,10 +149,7 @@ public sealed class ContentScheduling<TDoc, TContent, TDelivery>(
         if (ifMatch is null) return doc.Version;
         var version = ETags.VersionFrom(ifMatch);
         if (version != doc.Version)
-            throw new ProblemException(412, Problems.Title(412), Text.Of(
-                "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le avant d'enregistrer.",
-                "Someone else changed this item in the meantime: reload it before saving."),
-                new Dictionary<string, object?> { ["currentVersion"] = doc.Version });
+            throw ProblemException.Stale(doc.Version);
         return doc.Version;
     }
 

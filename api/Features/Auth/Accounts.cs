@@ -85,8 +85,7 @@ public sealed class Accounts(IDocumentSession session, IPasswordHasher<User> has
     private async Task RequireAnotherAdminAsync(User user, bool stillAdmin, CancellationToken ct)
     {
         if (stillAdmin || user.Role != Roles.Admin || !user.MaySignIn) return;
-        await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext('vivapolis:administrators'))", ct);
+        await session.LockUntilCommitAsync("vivapolis:administrators", ct);
         // Only administrators who can sign in now count: not one still waiting to use a reset token.
         var others = await session.Query<User>().CountAsync(
             u => u.Role == Roles.Admin && !u.Suspended && u.PasswordHash != "" && u.Id != user.Id, ct);

@@ -42,7 +42,7 @@ public sealed class IssueToken(IDocumentSession session, IPasswordHasher<User> h
 
     public override async Task HandleAsync(TokenRequest request, CancellationToken ct)
     {
-        var email = request.Email.Trim().ToLowerInvariant();
+        var email = Accounts.Normalized(request.Email);
         // Attempts on one address queue behind each other, so parallel guesses each see the previous failures.
         await throttle.LockAsync(email, ct);
         await throttle.RequireAllowedAsync(email, ct);

@@ -19,7 +19,8 @@ public static partial class OpaqueTokens
     /// <summary>The shape of every token this class makes (also stated in the contract, as a pattern).</summary>
     public const string Pattern = Contracts.Auth.TokenShape.Pattern;
 
-    public static bool IsWellFormed(string? token) => token is not null && WellFormed().IsMatch(token);
+    public static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
+        token is not null && WellFormed().IsMatch(token);
 
     /// <summary>Splits a token into the record's id and the hash of its secret; false for anything malformed.</summary>
     public static bool TryRead(string? token, out Guid id, out string hash)

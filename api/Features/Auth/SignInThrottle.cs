@@ -36,8 +36,7 @@ public sealed class SignInThrottle(IDocumentSession session, TimeProvider clock)
     /// </summary>
     public async Task LockAsync(string email, CancellationToken ct)
     {
-        await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, KeyOf(email));
+        await session.LockUntilCommitAsync(KeyOf(email), ct);
     }
 
     /// <summary>Throws a 429 problem when this address must still wait.</summary>
