@@ -16,7 +16,9 @@ PG_DIR="$DATA_DIR/postgres"
 PIDS=()
 
 stop() {
-  trap - EXIT INT TERM
+  # A second Ctrl-C or TERM while stopping must not cut the stop short and leave PostgreSQL running.
+  trap - EXIT
+  trap "" INT TERM
   echo "stopping"
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
