@@ -17,12 +17,16 @@ public static class DeliveryResponse
         TDoc.HoldsPersonalData ? PersonalDataCacheControl : CacheControl;
 
     /// <summary>Writes JSON bytes with a strong ETag, or a bodiless 304 when the client already has them.</summary>
-    public static async Task WriteJsonAsync<TDoc>(HttpContext http, byte[] json, CancellationToken ct) where TDoc : IContentDocument
+    public static Task WriteJsonAsync<TDoc>(HttpContext http, byte[] json, CancellationToken ct) where TDoc : IContentDocument =>
+        WriteJsonAsync(http, json, CacheControlOf<TDoc>(), ct);
+
+    /// <summary>Writes JSON bytes with a strong ETag and <paramref name="cacheControl"/>, or a bodiless 304.</summary>
+    public static async Task WriteJsonAsync(HttpContext http, ReadOnlyMemory<byte> json, string cacheControl, CancellationToken ct)
     {
-        var etag = ETags.ForBytes(json);
+        var etag = ETags.ForBytes(json.Span);
         var response = http.Response;
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = CacheControlOf<TDoc>();
+        response.Headers.CacheControl = cacheControl;
         if (ETags.IfNoneMatchHits(http.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one published advertiser-contact by its slug */
+        /**
+         * Get one published advertiser-contact by its slug
+         * @description 404 when no published item has this slug; 301 to the current address when the item was published under this slug before.
+         */
         get: operations["GetPublishedAdvertiserContact"];
         put?: never;
         post?: never;
@@ -62,7 +65,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one published article by its slug */
+        /**
+         * Get one published article by its slug
+         * @description 404 when no published item has this slug; 301 to the current address when the item was published under this slug before.
+         */
         get: operations["GetPublishedArticle"];
         put?: never;
         post?: never;
@@ -199,7 +205,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one published event by its slug */
+        /**
+         * Get one published event by its slug
+         * @description 404 when no published item has this slug; 301 to the current address when the item was published under this slug before.
+         */
         get: operations["GetPublishedEvent"];
         put?: never;
         post?: never;
@@ -233,7 +242,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one published fiche by its slug */
+        /**
+         * Get one published fiche by its slug
+         * @description 404 when no published item has this slug; 301 to the current address when the item was published under this slug before.
+         */
         get: operations["GetPublishedFiche"];
         put?: never;
         post?: never;
@@ -1449,6 +1461,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the change feed of published content (API key with sync:read)
+         * @description Without a token: an initial sync, the current published state of every type (or of `types`), page after page. Then, with each page's `next` as `token`: every change since, in commit order, deletions included. Replaying every page rebuilds exactly the published set. A token older than the retained log is a 410: start again without a token.
+         */
+        get: operations["ReadSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/themes": {
         parameters: {
             query?: never;
@@ -1542,6 +1574,16 @@ export interface components {
              * @description When it was first published.
              */
             publishedAt: string;
+            /**
+             * Format: date-time
+             * @description When this published version was made.
+             */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Version number of the published content.
+             */
+            version: number;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         AdvertiserContactDeliveryPage: {
@@ -1715,6 +1757,11 @@ export interface components {
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
         };
+        /**
+         * @description Why the published set changed.
+         * @enum {string}
+         */
+        ChangeKind: "published" | "republished" | "slug_changed" | "unpublished" | "deleted" | "erased" | "withdrawn";
         /** @description The role an account gets. */
         ChangeRoleRequest: {
             /** @description What an account may do; see the README's roles table. */
@@ -2783,6 +2830,54 @@ export interface components {
             /** @description Description for search results (160 characters at most). */
             description?: null | string;
         };
+        /** @description What happened to one published item. */
+        SyncEntry: {
+            /** @description The content type: article, fiche, event or advertiser-contact. */
+            type: string;
+            /**
+             * Format: uuid
+             * @description The item's id: a mirror's key.
+             */
+            id: string;
+            /** @description Its language; null for an erasure. */
+            locale?: components["schemas"]["Locale"] | null;
+            /** @description Its public slug; null for an erasure (the slug may name the person). */
+            slug?: null | string;
+            /** @description upsert: store `item` under `type` and `id`; delete: forget the item. */
+            op: components["schemas"]["SyncOp"];
+            /** @description Why: published, republished, slug_changed, unpublished, deleted, erased or withdrawn; null on initial-sync entries, which give the current state. */
+            kind?: components["schemas"]["ChangeKind"] | null;
+            /**
+             * Format: int32
+             * @description The item's version after the change.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            changedAt: string;
+            /** @description For an upsert, the item exactly as `GET /api/v1/{type}/{slug}` delivers it (the shape of its type); null for a delete. */
+            item?: components["schemas"]["ArticleDelivery"] | components["schemas"]["FicheDelivery"] | components["schemas"]["EventDelivery"] | components["schemas"]["AdvertiserContactDelivery"] | null;
+        };
+        /**
+         * @description What a mirror does with a change: store the item as given, or forget it.
+         * @enum {string}
+         */
+        SyncOp: "upsert" | "delete";
+        /**
+         * @description One page of the change feed. Start without a token (an initial sync: the current published state), then pass
+         *     `next` back as `token`, for ever: after the initial pages come every change since, in commit order.
+         *     Keep pulling while `hasMore` is true; when it is false, wait a little and pull again with `next`.
+         */
+        SyncPage: {
+            /** @description The entries of this page, in order: apply them one after the other. */
+            entries: components["schemas"]["SyncEntry"][];
+            /** @description The token of the next page: opaque, signed; never empty, even on a page without entries. */
+            next: string;
+            /** @description True when more entries are waiting now: pull again at once. */
+            hasMore: boolean;
+        };
         /** @description Credentials of an editor account. */
         TokenRequest: {
             email: string;
@@ -2947,6 +3042,13 @@ export interface operations {
                     "application/json": components["schemas"]["AdvertiserContactDelivery"];
                 };
             };
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not Modified */
             304: {
                 headers: {
@@ -3077,6 +3179,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ArticleDelivery"];
                 };
+            };
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Modified */
             304: {
@@ -3489,6 +3598,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventDelivery"];
                 };
             };
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not Modified */
             304: {
                 headers: {
@@ -3627,6 +3743,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FicheDelivery"];
                 };
+            };
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Modified */
             304: {
@@ -9911,6 +10034,90 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadSync: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the previous page; absent to start with an initial sync. */
+                token?: string;
+                /** @description How many entries per page, 1 to 1000. */
+                limit?: number;
+                /**
+                 * @description Comma-separated content types to follow (article, fiche, event, advertiser-contact); every type when absent.
+                 *     A token goes on with the types it was started with: send the same value on every page.
+                 */
+                types?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPage"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */

@@ -86,6 +86,27 @@ public static class OperationRecipes
         yield return new("CreateApiKey", c => Task.FromResult(c.Request().WithBody(NewKey("preview:read", "sync:read"))));
         yield return new("GetApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
         yield return new("RevokeApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
+
+        // The aggregator's change feed, with a key that has sync:read.
+        yield return new("ReadSync", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Articles);
+            var key = await UsedKeyAsync(c, "sync:read", "/api/v1/sync");
+            return c.Request().WithQuery("limit", "100").WithQuery("types", "article").WithHeader("X-Api-Key", key);
+        });
+    }
+
+    /// <summary>
+    /// A new key with this scope, used once on <paramref name="url"/>, so that its last use is already recorded (once a
+    /// minute) when the test sends it: the request then changes nothing in the database.
+    /// </summary>
+    private static async Task<string> UsedKeyAsync(RecipeContext c, string scope, string url)
+    {
+        var key = (await NewKeyAsync(c, scope))["key"]!.GetValue<string>();
+        using var warm = new HttpRequestMessage(HttpMethod.Get, url);
+        warm.Headers.Add("X-Api-Key", key);
+        (await c.Client.SendAsync(warm)).EnsureSuccessStatusCode();
+        return key;
     }
 
     private static async Task<string> RefreshTokenAsync(RecipeContext c)
@@ -152,12 +173,8 @@ public static class OperationRecipes
         });
         yield return Recipe($"Get{one}Preview", async c =>
         {
-            var key = (await NewKeyAsync(c, "preview:read"))["key"]!.GetValue<string>();
             var draft = await c.DraftAsync(kind);
-            // Used once here, so that its last use is already recorded (once a minute) when the test sends it.
-            using var warm = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/preview/{kind.Segment}/{draft.Id}");
-            warm.Headers.Add("X-Api-Key", key);
-            (await c.Client.SendAsync(warm)).EnsureSuccessStatusCode();
+            var key = await UsedKeyAsync(c, "preview:read", $"/api/v1/preview/{kind.Segment}/{draft.Id}");
             return c.Request(draft).WithHeader("X-Api-Key", key);
         });
         yield return Recipe($"GetPublished{one}", async c => c.Request(await c.PublishedAsync(kind)).WithQuery("locale", "fr"));
