@@ -6,7 +6,7 @@ namespace Vivapolis.Api.Infrastructure;
 /// <summary>
 /// PostgreSQL unreachable, restarting or shutting down: the request is answered 503 with Retry-After (never a 500,
 /// never a hang), and the pool drops its idle connections, which died with the server, so that the first requests
-/// after it is back do not each find a dead one.
+/// after it is back do not each find a dead one (Npgsql clears the pool itself on most such failures, not all).
 /// </summary>
 public static class DatabaseOutage
 {
@@ -18,9 +18,9 @@ public static class DatabaseOutage
     {
         null => false,
         PostgresException pg => IsUnavailable(pg.SqlState),
-        NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
-        // Npgsql's own: connection failures, broken connections, timeouts waiting for the pool or the server.
-        NpgsqlException { IsTransient: true } => true,
+        // Npgsql's own, not the server's answer to a statement: refused, reset or broken connections, timeouts
+        // waiting for the pool or the server, something that is not PostgreSQL at the other end.
+        NpgsqlException => true,
         SocketException => true,
         AggregateException all => all.InnerExceptions.Any(Is),
         _ => Is(exception.InnerException),

@@ -74,9 +74,9 @@ public sealed class DatabaseOutageTests(RelayedDatabaseApi api, UnreachableDatab
         var (draft, etag) = await editor.CreateAsync(Draft("Avant la panne"));
         (await editor.GetAsync($"{Manage}/{draft.Id}")).EnsureSuccessStatusCode(); // a pooled connection to kill
 
-        Api.Relay.Cut();
         try
         {
+            Api.Relay.Cut();
             await (await editor.GetAsync($"{Manage}/{draft.Id}")).ProblemAsync(HttpStatusCode.ServiceUnavailable);
             await (await editor.PutAsync(draft.Id, Draft("Pendant la panne"), etag)).ProblemAsync(HttpStatusCode.ServiceUnavailable);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await probe.GetAsync("/health/ready")).StatusCode);

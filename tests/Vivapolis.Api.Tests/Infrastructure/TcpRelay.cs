@@ -31,8 +31,12 @@ public sealed class TcpRelay : IAsyncDisposable
         _listener = null;
         foreach (var socket in _open.Keys)
         {
-            socket.LingerState = new LingerOption(true, 0); // RST, as a dead server's kernel would answer
-            socket.Close();
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0); // RST, as a dead server's kernel would answer
+                socket.Close();
+            }
+            catch (ObjectDisposedException) { } // its relay ended meanwhile
         }
         _open.Clear();
     }
