@@ -80,7 +80,7 @@ printf '  %-52s %s\n' \
   "load: 503 answers, slowest (ms)" "$served_503, $slowest_503" \
   "load: statuses" "$(summary_get "JSON.stringify(s.byStatus)")" \
   "load: other statuses, no answer, timeouts" "$unexpected, $(summary_get 's.network'), $(summary_get 's.timeouts')" \
-  "writes acknowledged while down" "$during" \
+  "writes acknowledged after the crash was ordered" "$during (in flight, committed before it)" \
   "PostgreSQL up to /health/ready 200 (ms)" "${ready_ms:-never}" \
   "PostgreSQL up to first acknowledged write (ms)" "${write_ms:-never}" \
   "acknowledged writes in all" "$(acknowledged)"
