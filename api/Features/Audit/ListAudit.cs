@@ -25,8 +25,8 @@ public sealed class AuditRequest : PageRequest
 
     /// <summary>
     /// Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-    /// restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
-    /// user_suspended, user_reactivated or user_password_reset_forced.
+    /// restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
+    /// user_role_changed, user_suspended, user_reactivated or user_password_reset_forced.
     /// </summary>
     [QueryParam]
     public string? Action { get; init; }
@@ -78,6 +78,7 @@ public static class AuditLog
         ["erased"] = "item_erased",
         ["unscheduled"] = "item_unscheduled",
         ["draft_discarded"] = "item_draft_discarded",
+        ["preview_links_revoked"] = "preview_links_revoked",
         ["api_key_created"] = "api_key_created",
         ["api_key_revoked"] = "api_key_revoked",
         ["user_created"] = "user_created",

@@ -363,10 +363,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one advertiser-contact
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewAdvertiserContact"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one advertiser-contact
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeAdvertiserContactPreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -631,10 +635,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one article
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewArticle"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one article
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeArticlePreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -874,10 +882,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one event
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewEvent"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one event
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeEventPreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1097,10 +1109,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one fiche
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewFiche"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one fiche
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeFichePreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3014,6 +3030,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetPublishedAdvertiserContact: {
@@ -3094,6 +3121,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListPublishedArticles: {
@@ -3143,6 +3181,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3232,6 +3281,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     Logout: {
@@ -3265,6 +3325,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3334,6 +3405,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ResetPassword: {
@@ -3376,6 +3458,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3438,6 +3531,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IssueToken: {
@@ -3482,6 +3586,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3561,6 +3676,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3650,6 +3776,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListPublishedFiches: {
@@ -3707,6 +3844,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3796,6 +3944,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAdvertiserContacts: {
@@ -3854,6 +4013,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3934,6 +4104,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAdvertiserContact: {
@@ -3986,6 +4167,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4099,6 +4291,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteAdvertiserContact: {
@@ -4161,6 +4364,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4236,6 +4450,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4327,6 +4552,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     EraseAdvertiserContact: {
@@ -4377,6 +4613,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4470,6 +4717,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeAdvertiserContactPreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishAdvertiserContact: {
@@ -4534,6 +4862,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4645,6 +4984,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAdvertiserContactRevisions: {
@@ -4720,6 +5070,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAdvertiserContactRevision: {
@@ -4783,6 +5144,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4887,6 +5259,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelAdvertiserContactSchedule: {
@@ -4951,6 +5334,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5042,6 +5436,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishAdvertiserContact: {
@@ -5124,6 +5529,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListApiKeys: {
@@ -5178,6 +5594,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5249,6 +5676,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetApiKey: {
@@ -5301,6 +5739,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5369,6 +5818,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListArticles: {
@@ -5427,6 +5887,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5507,6 +5978,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetArticle: {
@@ -5559,6 +6041,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5672,6 +6165,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteArticle: {
@@ -5734,6 +6238,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5818,6 +6333,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DiscardArticleDraft: {
@@ -5891,6 +6417,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5984,6 +6521,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeArticlePreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishArticle: {
@@ -6048,6 +6666,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6159,6 +6788,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListArticleRevisions: {
@@ -6234,6 +6874,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetArticleRevision: {
@@ -6297,6 +6948,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6401,6 +7063,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelArticleSchedule: {
@@ -6465,6 +7138,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6556,6 +7240,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishArticle: {
@@ -6638,6 +7333,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAudit: {
@@ -6649,8 +7355,8 @@ export interface operations {
                 item?: string;
                 /**
                  * @description Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-                 *     restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
-                 *     user_suspended, user_reactivated or user_password_reset_forced.
+                 *     restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
+                 *     user_role_changed, user_suspended, user_reactivated or user_password_reset_forced.
                  */
                 action?: string;
                 /** @description Only items of this content type: article, fiche, event or advertiser-contact. */
@@ -6708,6 +7414,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6775,6 +7492,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6855,6 +7583,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetEvent: {
@@ -6907,6 +7646,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7020,6 +7770,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteEvent: {
@@ -7082,6 +7843,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7166,6 +7938,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DiscardEventDraft: {
@@ -7239,6 +8022,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7332,6 +8126,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeEventPreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishEvent: {
@@ -7396,6 +8271,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7507,6 +8393,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListEventRevisions: {
@@ -7582,6 +8479,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetEventRevision: {
@@ -7645,6 +8553,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7749,6 +8668,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelEventSchedule: {
@@ -7813,6 +8743,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7904,6 +8845,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishEvent: {
@@ -7986,6 +8938,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListFiches: {
@@ -8044,6 +9007,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8124,6 +9098,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetFiche: {
@@ -8176,6 +9161,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8289,6 +9285,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteFiche: {
@@ -8351,6 +9358,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8435,6 +9453,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DiscardFicheDraft: {
@@ -8508,6 +9537,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8601,6 +9641,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeFichePreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishFiche: {
@@ -8665,6 +9786,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8776,6 +9908,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListFicheRevisions: {
@@ -8851,6 +9994,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetFicheRevision: {
@@ -8914,6 +10068,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9018,6 +10183,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelFicheSchedule: {
@@ -9082,6 +10258,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9173,6 +10360,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishFiche: {
@@ -9255,6 +10453,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListUsers: {
@@ -9295,6 +10504,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9375,6 +10595,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetUser: {
@@ -9427,6 +10658,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9497,6 +10739,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReactivateUser: {
@@ -9549,6 +10802,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9641,6 +10905,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SuspendUser: {
@@ -9711,6 +10986,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAdvertiserContactPreview: {
@@ -9763,6 +11049,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9833,6 +11130,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetEventPreview: {
@@ -9885,6 +11193,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9955,6 +11274,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListRegions: {
@@ -9989,6 +11319,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10038,6 +11379,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10165,6 +11517,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;

@@ -158,6 +158,7 @@ public static class OperationRecipes
         yield return Recipe($"Discard{one}Draft", async c => Versioned(c, await c.PublishedWithChangesAsync(kind)));
         yield return Recipe($"Preview{one}", async c =>
             c.Request(await c.DraftAsync(kind)).WithBody(new JsonObject { ["expiresInMinutes"] = 60 }));
+        yield return Recipe($"Revoke{one}PreviewLinks", async c => c.Request(await c.DraftAsync(kind)));
         yield return Recipe($"Publish{one}", async c => Versioned(c, await c.DraftAsync(kind)));
         yield return Recipe($"Restore{one}Revision", async c => Versioned(c, await c.EditedAsync(kind), 1));
         yield return Recipe($"List{one}Revisions", async c => c.Request(await c.EditedAsync(kind)).WithQuery("limit", "20"));
