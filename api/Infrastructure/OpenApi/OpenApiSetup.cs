@@ -75,6 +75,7 @@ public static class OpenApiSetup
         ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
         ["auth"] = "Sign-in, token refresh, sign-out and passwords: 15-minute bearer tokens for the management API, renewed with single-use refresh tokens.",
         ["users"] = "Accounts and their roles (admin, editor, author, sales); administrators only.",
+        ["colleagues"] = "The newsroom's names by e-mail, for every signed-in role: who created, edited or reviewed an item.",
         ["api-keys"] = "API keys of partners (the aggregator, partner sites): created, listed and revoked by administrators.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
         ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
