@@ -45,6 +45,18 @@ export function identity(title: Field): Field[] {
   ];
 }
 
+/** Themes, tags and links to other items: how articles and fiches are filed. */
+export function classification(...relations: Field[]): Section {
+  return {
+    title: 'Classement et liens',
+    fields: [
+      { kind: 'themes', path: 'themes', label: 'Thèmes' },
+      { kind: 'words', path: 'tags', label: 'Mots-clés', hint: 'Séparés par des virgules.' },
+      ...relations,
+    ],
+  };
+}
+
 /** The cover image and search engine fields that articles, fiches and events share. */
 export const coverAndSeo: Section[] = [
   {

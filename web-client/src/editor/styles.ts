@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** Styles shared by the editor's elements (each has its own shadow root). */
 export const shared = css`
   :host {
+    display: block;
     --vp-green: #1d6b3a;
     --vp-green-dark: #134a28;
     --vp-ink: #1b1f1a;

@@ -297,8 +297,9 @@ export class VpApp extends LitElement {
     this.signingOut = true;
     try {
       await this.keeper.signOut();
-      // Whoever signs in next on this browser finds nothing of this account's unsaved work.
+      // Whoever signs in next on this browser finds nothing of this account's unsaved work, and starts at home.
       if (userId) new Drafts(userId).clear();
+      this.go('#/', true);
     } finally {
       this.signingOut = false;
     }

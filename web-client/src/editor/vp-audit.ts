@@ -118,7 +118,7 @@ export class VpAudit extends LitElement {
             <td data-label=${a.colAction}>${a.actions[e.action] ?? e.action}</td>
             <td data-label=${a.colItem}>
               ${spec && e.action !== 'deleted' && e.action !== 'erased' ? html`<a href=${hrefOf.edit(spec.segment, e.itemId)}>${a.open(what)}</a>` : what}
-              <a href=${hrefOf.audit(e.itemId)} aria-label=${a.itemFilterLabel(e.itemId)}>${a.itemFilter}</a>
+              <a href=${hrefOf.audit(e.itemId)}>${a.itemFilter}<span class="visually-hidden"> ${a.itemFilterLabel(e.itemId)}</span></a>
             </td>
             <td data-label=${a.colVersion}>${e.version ?? ''}</td>
           </tr>`;

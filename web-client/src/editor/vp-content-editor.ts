@@ -464,7 +464,8 @@ export class VpContentEditor extends LitElement {
       // A save from the keyboard (Ctrl+S) leaves the focus where the editor was typing.
       if (this.matches(':focus-within')) return;
     }
-    this.panel?.focusAction(action);
+    // Nothing left to do here (an author's submitted draft): the heading, under which the notice is read.
+    if (!this.panel?.focusAction(action)) this.focusHeading();
   }
 
   private async showError(error: unknown) {

@@ -80,6 +80,17 @@ export class VpContentForm extends LitElement {
     });
   }
 
+  /** Where the focus goes once the editor has drawn the change (a row added, moved or removed). */
+  private pendingFocus: string | null = null;
+
+  private focusSoon(path: string) {
+    this.pendingFocus = path;
+  }
+
+  override updated() {
+    if (this.pendingFocus && this.focusField(this.pendingFocus)) this.pendingFocus = null;
+  }
+
   /** Gives the focus to the input of the field at `path` (after a refused save). */
   focusField(path: string): boolean {
     const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`);
@@ -212,27 +223,23 @@ export class VpContentForm extends LitElement {
   private renderRows(field: Extract<Field, { kind: 'rows' }>, path: string) {
     const rows = (getAt(this.values, path) as Values[] | undefined) ?? [];
     const max = boundsOf(this.segment, path).maxItems;
-    const move = async (from: number, to: number) => {
+    const move = (from: number, to: number) => {
       const next = [...rows];
       const [row] = next.splice(from, 1);
       next.splice(to, 0, row!);
       this.typed.clear();
+      this.focusSoon(`${path}[${to}]`);
       this.change(path, next);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(`${path}[${to}]`))}`)?.focus();
     };
-    const remove = async (index: number) => {
+    const remove = (index: number) => {
       this.typed.clear();
-      this.change(path, rows.filter((_, i) => i !== index));
-      await this.updateComplete;
       // The button pressed is gone: focus goes to the row that takes its place, else to the add button.
-      const next = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(`${path}[${Math.min(index, rows.length - 2)}]`))}`);
-      (next ?? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}-add`))?.focus();
+      this.focusSoon(rows.length > 1 ? `${path}[${Math.min(index, rows.length - 2)}]` : `${path}-add`);
+      this.change(path, rows.filter((_, i) => i !== index));
     };
-    const add = async () => {
+    const add = () => {
+      this.focusSoon(`${path}[${rows.length}].${field.fields[0]!.path}`);
       this.change(path, [...rows, field.blank()]);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(`${path}[${rows.length}].${field.fields[0]!.path}`))}`)?.focus();
     };
     return html`<fieldset id=${fieldId(path)} tabindex="-1" aria-describedby=${this.describedBy(path, field)}>
       <legend>${field.label}${max ? html` <span class="hint" style="display:inline">(${fr.editor.items(rows.length, max)})</span>` : nothing}</legend>
@@ -253,7 +260,7 @@ export class VpContentForm extends LitElement {
               </div>`}
         </fieldset>`;
       })}
-      ${this.readonly || (max !== undefined && rows.length >= max) ? nothing : html`<button type="button" id="${fieldId(path)}-add" @click=${add}>${field.add}</button>`}
+      ${this.readonly || (max !== undefined && rows.length >= max) ? nothing : html`<button type="button" id=${fieldId(`${path}-add`)} @click=${add}>${field.add}</button>`}
     </fieldset>`;
   }
 

@@ -27,10 +27,8 @@ export class VpHistory extends LitElement {
     shared,
     css`
       .back { display: inline-block; margin-bottom: 0.75rem; }
-      .table-wrap { overflow-x: auto; }
       td { vertical-align: middle; }
       .compare { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
-      @media (max-width: 40rem) { th.by, td.by { display: none; } }
     `,
   ];
 
@@ -94,14 +92,14 @@ export class VpHistory extends LitElement {
     return html`
       <div class="alert" role="alert">${this.alert ? problemLines(this.alert) : nothing}</div>
       <form class="compare-form" @submit=${this.compare}>
-        <div class="table-wrap">
-          <table>
+        <div>
+          <table class="cards">
             <caption>${h.caption}</caption>
             <thead>
               <tr>
                 <th scope="col">${h.colVersion}</th>
                 <th scope="col">${h.colAction}</th>
-                <th scope="col" class="by">${h.colBy}</th>
+                <th scope="col">${h.colBy}</th>
                 <th scope="col">${h.colAt}</th>
                 <th scope="col">${h.colFrom}</th>
                 <th scope="col">${h.colTo}</th>
@@ -111,12 +109,12 @@ export class VpHistory extends LitElement {
             <tbody>
               ${this.revisions.map(
                 (r) => html`<tr data-version=${r.version}>
-                  <td>${r.version}</td>
-                  <td>${h.actions[r.action] ?? r.action}${r.restoredFrom ? h.restoredFrom(r.restoredFrom) : ''}</td>
-                  <td class="by">${this.workspace.nameOf(r.by)}</td>
-                  <td>${formatShort(r.at)}</td>
-                  <td><input type="radio" name="from" aria-label=${h.fromLabel(r.version)} .checked=${this.from === r.version} @change=${() => (this.from = r.version)} /></td>
-                  <td><input type="radio" name="to" aria-label=${h.toLabel(r.version)} .checked=${this.to === r.version} @change=${() => (this.to = r.version)} /></td>
+                  <td><strong class="visually-hidden">${h.colVersion} </strong>${r.version}</td>
+                  <td data-label=${h.colAction}>${h.actions[r.action] ?? r.action}${r.restoredFrom ? h.restoredFrom(r.restoredFrom) : ''}</td>
+                  <td data-label=${h.colBy}>${this.workspace.nameOf(r.by)}</td>
+                  <td data-label=${h.colAt}>${formatShort(r.at)}</td>
+                  <td data-label=${h.colFrom}><input type="radio" name="from" aria-label=${h.fromLabel(r.version)} .checked=${this.from === r.version} @change=${() => (this.from = r.version)} /></td>
+                  <td data-label=${h.colTo}><input type="radio" name="to" aria-label=${h.toLabel(r.version)} .checked=${this.to === r.version} @change=${() => (this.to = r.version)} /></td>
                   ${mayRestore
                     ? html`<td>${r.version !== latest && r.action !== 'deleted'
                         ? html`<button type="button" aria-label=${h.restoreLabel(r.version)} ?disabled=${this.busy} @click=${() => this.restore(r.version)}>${h.restore}</button>`

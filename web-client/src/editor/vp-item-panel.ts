@@ -205,12 +205,13 @@ export class VpItemPanel extends LitElement {
     this.linkError = null;
   }
 
-  /** Gives the focus back to the button of an action, when it is still there (else to the first action). */
-  focusAction(action: string) {
+  /** Gives the focus back to the button of an action, when it is still there (else to the first action); false when none is left. */
+  focusAction(action: string): boolean {
     const target =
       this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]:not([disabled])`) ??
       this.renderRoot.querySelector<HTMLElement>('.actions button:not([disabled]), .actions a');
     target?.focus();
+    return Boolean(target);
   }
 
   private emit(detail: ActionRequest) {

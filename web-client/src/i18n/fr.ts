@@ -446,7 +446,7 @@ export const fr = {
     colVersion: 'Version',
     open: (type: string) => `Ouvrir (${type})`,
     itemFilter: 'Son histoire',
-    itemFilterLabel: (id: string) => `Filtrer le journal sur l’élément ${id}`,
+    itemFilterLabel: (id: string) => `(élément ${id})`,
     apiKey: 'clé d’API',
     account: 'compte',
     actions: {

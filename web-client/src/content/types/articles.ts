@@ -1,4 +1,4 @@
-import { coverAndSeo, identity, type ContentTypeSpec } from '../types.js';
+import { classification, coverAndSeo, identity, type ContentTypeSpec } from '../types.js';
 
 /** Magazine interviews and news. */
 export const articles: ContentTypeSpec = {
@@ -32,15 +32,10 @@ export const articles: ContentTypeSpec = {
         },
       ],
     },
-    {
-      title: 'Classement et liens',
-      fields: [
-        { kind: 'themes', path: 'themes', label: 'Thèmes' },
-        { kind: 'words', path: 'tags', label: 'Mots-clés', hint: 'Séparés par des virgules.' },
-        { kind: 'relations', path: 'relatedFiches', label: 'Fiches liées', target: 'fiches' },
-        { kind: 'relations', path: 'relatedEvents', label: 'Événements liés', target: 'events' },
-      ],
-    },
+    classification(
+      { kind: 'relations', path: 'relatedFiches', label: 'Fiches liées', target: 'fiches' },
+      { kind: 'relations', path: 'relatedEvents', label: 'Événements liés', target: 'events' },
+    ),
     ...coverAndSeo,
   ],
 };

@@ -1,5 +1,5 @@
 import type { ContentOf } from '../../api/client.js';
-import { coverAndSeo, identity, type ContentTypeSpec } from '../types.js';
+import { classification, coverAndSeo, identity, type ContentTypeSpec } from '../types.js';
 
 type Fiche = ContentOf<'fiches'>;
 
@@ -127,15 +127,10 @@ export const fiches: ContentTypeSpec = {
         },
       ],
     },
-    {
-      title: 'Classement et liens',
-      fields: [
-        { kind: 'themes', path: 'themes', label: 'Thèmes' },
-        { kind: 'words', path: 'tags', label: 'Mots-clés', hint: 'Séparés par des virgules.' },
-        { kind: 'relations', path: 'relatedArticles', label: 'Articles liés', target: 'articles' },
-        { kind: 'relations', path: 'relatedEvents', label: 'Événements liés', target: 'events' },
-      ],
-    },
+    classification(
+      { kind: 'relations', path: 'relatedArticles', label: 'Articles liés', target: 'articles' },
+      { kind: 'relations', path: 'relatedEvents', label: 'Événements liés', target: 'events' },
+    ),
     ...coverAndSeo,
   ],
 };
