@@ -34,6 +34,11 @@ describe('toContent', () => {
     expect(toContent(fiche, { territory: { commune: '' } })).toEqual({ territory: {} });
   });
 
+  it('sends days only for a whole-day event, whatever time was typed before', () => {
+    expect(toContent(event, { allDay: true, start: '2027-03-26T09:00:00', end: '2027-03-27' })).toMatchObject({ start: '2027-03-26', end: '2027-03-27' });
+    expect(toContent(event, { allDay: false, start: '2027-03-26T09:00:00' })).toMatchObject({ start: '2027-03-26T09:00:00' });
+  });
+
   it('cleans each row of a list', () => {
     expect(toContent(fiche, { actors: [{ name: ' Ville de Lorient ', kind: 'collectivite', role: '' }] }))
       .toEqual({ actors: [{ name: 'Ville de Lorient', kind: 'collectivite' }] });

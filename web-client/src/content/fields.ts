@@ -124,15 +124,19 @@ export function toContent(fields: readonly Field[], values: Values): Values {
   let out: Values = { ...values };
   for (const field of fields) {
     const value = getAt(values, field.path);
-    const cleaned = clean(field, value);
+    const cleaned = clean(field, value, values);
     out = setAt(out, field.path, cleaned);
   }
   return out;
 }
 
-function clean(field: Field, value: Json | undefined): Json | undefined {
+/** `siblings`: the object the field is in, where a `dateOnlyWhen` checkbox is read. */
+function clean(field: Field, value: Json | undefined, siblings: Values): Json | undefined {
   if (value === undefined || value === null) return undefined;
   switch (field.kind) {
+    case 'local-datetime':
+      // A whole-day event takes days: a time typed before the box was ticked is dropped, as the form shows.
+      return typeof value === 'string' && field.dateOnlyWhen && getAt(siblings, field.dateOnlyWhen) === true ? value.slice(0, 10) : value;
     case 'rich':
       return blankRich(value) ? undefined : value;
     case 'group': {

@@ -185,7 +185,8 @@ export class VpApp extends LitElement {
   }
 
   private renderMain(content: unknown, narrow = false) {
-    return html`<main id="main" tabindex="-1" class=${narrow ? 'narrow' : ''}>
+    // The message carried here is about how the screen was reached: the first action on it makes it old news.
+    return html`<main id="main" tabindex="-1" class=${narrow ? 'narrow' : ''} @vp-action=${this.clearFlash} @vp-field-change=${this.clearFlash}>
       <p class="notice" role="status" id="flash">${this.session ? this.flash : ''}</p>
       ${content}
     </main>`;
@@ -332,6 +333,10 @@ export class VpApp extends LitElement {
     this.route = parseRoute(path);
     if (this.route.name === 'list') this.routeChanged = true;
   }
+
+  private clearFlash = () => {
+    if (this.flash) this.flash = '';
+  };
 
   private skipToMain(event: Event) {
     event.preventDefault();
