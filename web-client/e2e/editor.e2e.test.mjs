@@ -401,6 +401,31 @@ describe('editor SPA: each role’s day', () => {
     assert.equal(delivered.status, 200, 'the public sees the fiche');
   });
 
+  step('changes to the published fiche are pending until published, and can be discarded; then it is unpublished', async () => {
+    const slug = await textOf(page.locator('#current-slug'));
+    await page.locator('#f-summary').fill('Un résumé réécrit, pas encore publié.');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+    await textOf(notice(), 'Modifications enregistrées');
+    await page.locator('vp-item-panel vp-status-badge [data-status="changes"]').waitFor();
+    assert.ok(await action('Publier les modifications').isVisible());
+    const publicCopy = await (await fetch(`${apiUrl}/api/v1/fiches/${encodeURIComponent(slug)}`)).json();
+    assert.equal(publicCopy.summary, 'Un réseau de chaleur alimenté par la biomasse locale, 300 logements.', 'the public still reads the published version');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    const discarded = page.waitForResponse(isCall(`/api/v1/manage/fiches/${ficheId}/discard`, 'POST'));
+    await action('Abandonner les modifications').click();
+    assert.equal((await discarded).status(), 200);
+    await textOf(notice(), 'Modifications abandonnées');
+    assert.equal(await page.locator('#f-summary').inputValue(), publicCopy.summary);
+    await assertFocusKept('discarding');
+
+    const unpublished = page.waitForResponse(isCall(`/api/v1/manage/fiches/${ficheId}/unpublish`, 'POST'));
+    await action('Dépublier').click();
+    assert.equal((await unpublished).status(), 200);
+    await textOf(notice(), 'Fiche dépubliée');
+    assert.equal((await fetch(`${apiUrl}/api/v1/fiches/${encodeURIComponent(slug)}`)).status, 404, 'the public no longer sees it');
+  });
+
   step('the editor creates an event and schedules its publication on the Paris clock, then cancels and schedules again', async () => {
     await page.getByRole('link', { name: 'Événements', exact: true }).click();
     await page.getByRole('link', { name: 'Nouvel événement' }).click();
@@ -499,6 +524,7 @@ describe('editor SPA: each role’s day', () => {
     await textOf(page.locator('#preview-expiry'), /Expire le .+ \(heure de Paris\)/);
     await page.getByRole('button', { name: 'Copier le lien' }).click();
     await textOf(page.locator('vp-item-panel p.notice'), 'Lien copié');
+    await assertFocusKept('copying the link');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     const draft = await fetch(link);
     assert.equal(draft.status, 200);
@@ -544,6 +570,21 @@ describe('editor SPA: each role’s day', () => {
     assert.equal((await refresh).status(), 200, 'the API renews the session');
     assert.notEqual((await stored()).refreshToken, before.refreshToken, 'a new refresh token replaces the spent one');
     await page.locator('#f-title').waitFor();
+  });
+
+  step('deleting asks for confirmation, then the article is gone', async () => {
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    const answer = page.waitForResponse(isCall(`/api/v1/manage/articles/${articleId}`, 'DELETE'));
+    await action('Supprimer').click();
+    assert.equal((await answer).status(), 204);
+    assert.match(asked, /Supprimer définitivement l’article/);
+    await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
+    await textOf(page.locator('#flash'), `Article « ${articleTitle} » supprimé.`);
+    assert.equal((await apiGet(`/api/v1/manage/articles/${articleId}`)).status, 404);
   });
 
   step('an unknown address says "page introuvable"', async () => {
@@ -649,7 +690,7 @@ describe('editor SPA: each role’s day', () => {
     const created = await response.json();
     assert.deepEqual([...created.scopes].sort(), ['preview:read', 'sync:read']);
     assert.equal(await page.locator('#api-key-secret').inputValue(), created.key);
-    const used = await fetch(`${apiUrl}/api/v1/preview/articles/${articleId}`, { headers: { 'X-Api-Key': created.key } });
+    const used = await fetch(`${apiUrl}/api/v1/preview/fiches/${ficheId}`, { headers: { 'X-Api-Key': created.key } });
     assert.equal(used.status, 200, 'the key reads drafts');
     await assertAccessible('a new API key and its secret');
     await atPhoneWidth('the API keys');
@@ -661,7 +702,7 @@ describe('editor SPA: each role’s day', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: `Révoquer la clé de Partenaire ${stamp}` }).click();
     await textOf(page.locator(`vp-api-keys tr[data-id="${created.id}"]`), 'révoquée le');
-    const refused = await fetch(`${apiUrl}/api/v1/preview/articles/${articleId}`, { headers: { 'X-Api-Key': created.key } });
+    const refused = await fetch(`${apiUrl}/api/v1/preview/fiches/${ficheId}`, { headers: { 'X-Api-Key': created.key } });
     assert.equal(refused.status, 401, 'a revoked key is refused');
   });
 

@@ -19,6 +19,7 @@ public class ManagedListTests(ApiFactory api) : ApiTest(api)
     {
         var editor = await Api.EditorAsync();
         var (breton, _) = await editor.CreateAsync(FicheSteps.Segment, FicheSteps.Draft("Chaleur bretonne", "energie"));
+        Api.Clock.Advance(TimeSpan.FromMinutes(1)); // most recently edited first: one after the other
         var (lyon, _) = await editor.CreateAsync(FicheSteps.Segment, FicheSteps.Draft("Chaleur lyonnaise", "energie") with
         {
             Territory = new FicheTerritory { Commune = "Lyon", RegionCode = "84" },
