@@ -650,6 +650,7 @@ describe('editor SPA: each role’s day', () => {
     assert.equal((await answer).status(), 204);
     await textOf(page.locator('#flash'), `Toutes les données de « ${contactName} » ont été effacées.`);
     assert.equal((await apiGet(`/api/v1/manage/advertiser-contacts/${contactId}`)).status, 404);
+    await screenshot('the contacts after an erasure');
     await signOut();
   });
 
@@ -720,6 +721,7 @@ describe('editor SPA: each role’s day', () => {
     await textOf(page.locator('vp-audit tbody tr').first(), 'restauration');
     await textOf(page.locator('vp-audit tbody tr').first(), 'Élise Rédaction');
     await assertAccessible('the audit log');
+    await screenshot('the audit log');
     await atPhoneWidth('the audit log');
     await signOut();
   });
