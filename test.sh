@@ -77,6 +77,7 @@ unit_failed=$(echo "$unit_line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' |
 if [ -z "$unit_line" ]; then unit_failed=1; fi
 count "${unit_passed:-0}" "${unit_failed:-0}" "web-client unit tests"
 check "web-client type check and build" bash -c 'cd web-client && npm run --silent build >/dev/null'
+check "web-client bundle within its gzip budget" bash -c 'cd web-client && npm run --silent check:size'
 
 section "Browser test (Chromium) against the real API"
 API_PORT=$(free_port)
@@ -84,6 +85,8 @@ WEB_PORT=$(free_port)
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
 export Vivapolis__Jwt__SigningKey="test-run-$(date +%s%N)-signing-key-with-enough-length"
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT"
+# Every role signs in during the walk, and a new account sets its password: more than the 10 a minute per address.
+export Vivapolis__RateLimits__SignInPerMinute=100
 API_DLL="$ROOT/api/bin/Debug/net10.0/Vivapolis.Api.dll"
 if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api-seed.log" 2>&1; then
   dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api.log" 2>&1 &

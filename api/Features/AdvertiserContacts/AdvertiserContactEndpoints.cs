@@ -11,7 +11,12 @@ public sealed class CreateAdvertiserContact : CreateItem<AdvertiserContact, Adve
 
 public sealed class GetAdvertiserContact : GetItem<AdvertiserContact, AdvertiserContactContent>;
 
-public sealed class ListAdvertiserContacts : ListItems<AdvertiserContact, AdvertiserContactContent>;
+public sealed class ListAdvertiserContacts : ListItems<AdvertiserContact, AdvertiserContactContent>
+{
+    protected override bool HasThemes => false;
+
+    protected override object InRegion(string code) => new { content = new { regions = new[] { code } } };
+}
 
 public sealed class UpdateAdvertiserContact : UpdateItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 

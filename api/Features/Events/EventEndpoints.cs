@@ -10,7 +10,15 @@ public sealed class CreateEvent : CreateItem<AgendaEvent, EventContent, EventDel
 
 public sealed class GetEvent : GetItem<AgendaEvent, EventContent>;
 
-public sealed class ListEvents : ListItems<AgendaEvent, EventContent>;
+public sealed class ListEvents : ListItems<AgendaEvent, EventContent>
+{
+    protected override object InRegion(string code) => new { content = new { venue = new { regionCode = code } } };
+
+    // Stored as the local ISO 8601 text of the poster ("2027-03-26T09:00:00"), which sorts as it reads.
+    protected override string StartSql => "data -> 'content' ->> 'start'";
+
+    protected override DateTime? StartOf(AgendaEvent doc) => doc.Content.Start;
+}
 
 public sealed class UpdateEvent : UpdateItem<AgendaEvent, EventContent, EventDelivery>;
 

@@ -10,7 +10,10 @@ public sealed class CreateFiche : CreateItem<Fiche, FicheContent, FicheDelivery>
 
 public sealed class GetFiche : GetItem<Fiche, FicheContent>;
 
-public sealed class ListFiches : ListItems<Fiche, FicheContent>;
+public sealed class ListFiches : ListItems<Fiche, FicheContent>
+{
+    protected override object InRegion(string code) => new { content = new { territory = new { regionCode = code } } };
+}
 
 public sealed class UpdateFiche : UpdateItem<Fiche, FicheContent, FicheDelivery>;
 

@@ -75,6 +75,7 @@ public static class OpenApiSetup
     {
         ["auth"] = "Sign-in, token refresh, sign-out and passwords: 15-minute bearer tokens for the management API, renewed with single-use refresh tokens.",
         ["users"] = "Accounts and their roles (admin, editor, author, sales); administrators only.",
+        ["colleagues"] = "The newsroom's names by e-mail, for every signed-in role: who created, edited or reviewed an item.",
         ["api-keys"] = "API keys of partners (the aggregator, partner sites): created, listed and revoked by administrators.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",

@@ -34,6 +34,7 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
                 table[id] = managers;
         }
         table["EraseAdvertiserContact"] = [Roles.Admin, Roles.Sales];
+        table["ListColleagues"] = Roles.All;
         foreach (var id in new[] { "ListAudit", "ListUsers", "GetUser", "CreateUser", "ChangeUserRole", "SuspendUser",
                                    "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey" })
             table[id] = AdminOnly;

@@ -794,6 +794,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the newsroom's names, by e-mail */
+        get: operations["ListColleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/events": {
         parameters: {
             query?: never;
@@ -1783,6 +1800,16 @@ export interface components {
             /** @description What an account may do; see the README's roles table. */
             role: components["schemas"]["UserRole"];
         };
+        /**
+         * @description Someone of the newsroom as their colleagues see them: the e-mail that histories, lists and the audit log record,
+         *     and the name to show for it. Nothing else about the account.
+         */
+        Colleague: {
+            /** @description The address items record in `createdBy`, `updatedBy` and `by`. */
+            email: string;
+            /** @description The name to show. */
+            displayName: string;
+        };
         /** @description What the person agreed to, when and how: kept as proof, never delivered. */
         ConsentRecord: {
             /** @description Whether consent was given. */
@@ -2652,6 +2679,11 @@ export interface components {
             /** @description The editable content at that version. */
             content: components["schemas"]["FicheContent"];
         };
+        /**
+         * @description The order of a management list.
+         * @enum {string}
+         */
+        ManagedSort: "updated" | "title" | "start";
         /** @description One line of a management list, whatever the type. */
         ManagedSummary: {
             /** Format: uuid */
@@ -2671,6 +2703,13 @@ export interface components {
             updatedBy: string;
             /** Format: date-time */
             publishedAt?: null | string;
+            /** @description Who created the item (e-mail); authors edit only their own drafts. */
+            createdBy?: null | string;
+            /**
+             * Format: date-time
+             * @description Events only: the local start at the event, without offset (see the event's `timeZone`); null for other types.
+             */
+            start?: null | string;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         ManagedSummaryPage: {
@@ -3960,10 +3999,16 @@ export interface operations {
     ListAdvertiserContacts: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -5834,10 +5879,16 @@ export interface operations {
     ListArticles: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -7436,13 +7487,70 @@ export interface operations {
             };
         };
     };
+    ListColleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Colleague"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListEvents: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -8954,10 +9062,16 @@ export interface operations {
     ListFiches: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */

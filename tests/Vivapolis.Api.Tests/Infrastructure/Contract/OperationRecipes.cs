@@ -66,8 +66,9 @@ public static class OperationRecipes
             ["newPassword"] = "une phrase de passe solide",
         }));
 
-        // Accounts (administrators).
+        // Accounts (administrators), and the names every role reads.
         yield return new("ListUsers", c => Task.FromResult(c.Request()));
+        yield return new("ListColleagues", c => Task.FromResult(c.Request()));
         yield return new("CreateUser", c => Task.FromResult(c.Request().WithBody(NewUser())));
         yield return new("GetUser", async c => c.Request().WithPath("id", await NewUserIdAsync(c)));
         yield return new("ChangeUserRole", async c =>
@@ -147,7 +148,7 @@ public static class OperationRecipes
         yield return Recipe($"List{many}", async c =>
         {
             await c.DraftAsync(kind);
-            return c.Request().WithQuery("status", "draft").WithQuery("q", "a").WithQuery("limit", "20");
+            return c.Request().WithQuery("status", "draft").WithQuery("q", "a").WithQuery("sort", "title").WithQuery("limit", "20");
         });
         yield return Recipe($"Get{one}", async c => c.Request(await c.DraftAsync(kind)));
         yield return Recipe($"Update{one}", async c =>
