@@ -7,6 +7,7 @@ using Vivapolis.Api.Features.Articles;
 using Vivapolis.Api.Features.Auth;
 using Vivapolis.Api.Features.Events;
 using Vivapolis.Api.Features.Fiches;
+using Vivapolis.Api.Features.Media;
 using Vivapolis.Api.Infrastructure.OpenApi;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -33,6 +34,7 @@ public static class Composition
             .AddFiches()
             .AddEvents()
             .AddAdvertiserContacts()
+            .AddMedia(config)
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
             .AddFastEndpoints();
         return builder;

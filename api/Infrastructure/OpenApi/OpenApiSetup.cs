@@ -80,6 +80,7 @@ public static class OpenApiSetup
         ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
         ["events"] = "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.",
         ["advertiser-contacts"] = "Advertiser contacts: personal data; delivery shows only public contacts and their public fields.",
+        ["media"] = "The media library: images uploaded, cleaned of their metadata and made into widths for srcset (management), and their files, served anonymously and immutable under /media.",
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across published articles, fiches and events.",
         ["themes"] = "Reference list: the themes content is filed under.",
