@@ -36,10 +36,13 @@ public sealed partial class MediaReferences(IQuerySession session, IDocumentStor
         switch (node)
         {
             case JsonObject o:
-                if (o["mediaId"] is JsonValue id && id.TryGetValue<string>(out var text) && Guid.TryParse(text, out var guid))
-                    found.Add(new MediaReference(path, guid, null, (o["alt"] as JsonValue)?.ToString(), (o["credit"] as JsonValue)?.ToString()));
+                // An object with a mediaId (a cover) names its image by it; its url is the same image, not another use.
+                var named = o["mediaId"] is JsonValue id && id.TryGetValue<string>(out var text) && Guid.TryParse(text, out var guid)
+                    ? new MediaReference(path, guid, null, (o["alt"] as JsonValue)?.ToString(), (o["credit"] as JsonValue)?.ToString())
+                    : null;
+                if (named is not null) found.Add(named);
                 foreach (var (name, value) in o)
-                    if (name != "mediaId") Walk(value, path.Length == 0 ? name : $"{path}.{name}", found);
+                    if (named is null || name is not ("mediaId" or "url")) Walk(value, path.Length == 0 ? name : $"{path}.{name}", found);
                 break;
             case JsonArray a:
                 for (var i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]", found);
@@ -85,7 +88,8 @@ public sealed partial class MediaReferences(IQuerySession session, IDocumentStor
         if (references.Count == 0) return [];
         var (byId, byHash) = await LoadAsync(references, ct);
         var images = new List<MediaImage>();
-        foreach (var reference in references)
+        // Uses by id first: a cover gives the image its own alt text and credit, an <img> of the text does not.
+        foreach (var reference in references.OrderBy(r => r.Id is null))
         {
             var media = reference.Id is { } id ? byId.GetValueOrDefault(id) : byHash.GetValueOrDefault(reference.Hash!);
             // A missing image is for RequireUsableAsync to refuse; the delivery shape leaves it out.
