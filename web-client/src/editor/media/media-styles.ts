@@ -8,7 +8,7 @@ export const mediaStyles = css`
     border: 2px solid var(--vp-line); background: var(--vp-bg); color: var(--vp-ink); border-radius: 6px;
   }
   ul.grid button.card[aria-pressed='true'] { border-color: var(--vp-green); box-shadow: 0 0 0 2px var(--vp-green); }
-  ul.grid img { width: 100%; aspect-ratio: 4 / 3; object-fit: cover; background: #eef1ec; border-radius: 3px; }
+  ul.grid img { width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; background: #eef1ec; border-radius: 3px; }
   .card .name { font-size: 0.85rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .badge-missing { font-size: 0.75rem; font-weight: 600; color: var(--vp-error); }
   form.filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; margin: 0 0 1rem; }

@@ -73,7 +73,7 @@ export class VpMediaPicker extends LitElement {
         </header>
         <div class="body">
           <vp-media-upload .api=${this.api}
-            @vp-media-uploaded=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.uploaded(e.detail.media, e.detail.etag)}
+            @vp-media-uploaded=${(e: CustomEvent<{ media: MediaDetails }>) => this.browser.upsert(e.detail.media)}
             @vp-media-ready=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.uploaded(e.detail.media, e.detail.etag)}></vp-media-upload>
           <form class="filters" role="search" aria-label=${mediaText.library.filters} @submit=${this.search}>
             <div class="field">
