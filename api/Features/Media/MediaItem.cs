@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx;
 using Microsoft.Extensions.Options;
 using Vivapolis.Contracts.Media;
@@ -32,10 +33,14 @@ public sealed class MediaItem : IRevisioned
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
+    [JsonIgnore]
     public bool HasAlt => !string.IsNullOrWhiteSpace(Alt);
 
+    /// <summary>The full-width file in the upload's own format: the image's <c>url</c>.</summary>
+    [JsonIgnore]
     public StoredVariant Original => Variants.Single(v => v.Format == Format && v.Width == Width);
 
+    [JsonIgnore]
     public IEnumerable<string> Keys => Variants.Select(v => MediaFiles.Key(Hash, v.File));
 }
 

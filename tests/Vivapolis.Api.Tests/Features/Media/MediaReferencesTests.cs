@@ -103,6 +103,26 @@ public sealed class MediaReferencesTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task A_preview_link_shows_the_draft_with_its_images_as_publishing_will()
+    {
+        var editor = await Api.EditorAsync();
+        var (photo, _) = await editor.UploadAsync(TestImages.Jpeg(700, 400), "matinale.jpg", "image/jpeg", ("alt", "La salle de la matinale"));
+        var (article, _) = await editor.CreateAsync(ArticleSteps.Draft("Retour sur la matinale") with
+        {
+            Cover = new CoverImage(photo.Url, "Le public de la matinale", "Photo : Vivapolis", photo.Id),
+        });
+
+        var link = System.Text.Json.Nodes.JsonNode.Parse(await (await editor.PostAsync($"{ArticleSteps.Manage}/{article.Id}/preview", null)).Content.ReadAsStringAsync())!;
+        var preview = await Api.CreateClient().GetAsync(link["url"]!.GetValue<string>());
+        var delivered = await preview.ReadAsync<ArticleDelivery>();
+
+        Assert.Equal(photo.Id, delivered.Cover!.MediaId);
+        var image = Assert.Single(delivered.Images!);
+        Assert.Equal((photo.Id, "Le public de la matinale", "Photo : Vivapolis", 700, 400), (image.Id, image.Alt, image.Credit, image.Width, image.Height));
+        Assert.Equal(photo.Variants.Select(v => v.Url), image.Variants.Select(v => v.Url));
+    }
+
+    [Fact]
     public async Task References_are_found_in_any_field_of_any_type_by_media_id_or_by_address()
     {
         var hash = new string('b', 32);
