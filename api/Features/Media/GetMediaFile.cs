@@ -8,9 +8,11 @@ namespace Vivapolis.Api.Features.Media;
 public sealed class MediaFileRequest
 {
     /// <summary>The image's hash (32 hexadecimal characters).</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^[0-9a-f]{32}$")]
     public string Hash { get; init; } = "";
 
     /// <summary>The file: <c>w{width}.{jpg|png|webp}</c>.</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression(@"^w[1-9][0-9]{0,4}\.(jpg|png|webp)$")]
     public string File { get; init; } = "";
 }
 
@@ -26,7 +28,7 @@ public sealed class GetMediaFile(IMediaStore store) : Endpoint<MediaFileRequest>
         Get(MediaUrls.Prefix + "/{hash}/{file}");
         AllowAnonymous();
         Description(b => b.ClearDefaultAccepts().ClearDefaultProduces()
-            .Produces(200, contentType: "image/webp", additionalContentTypes: ["image/jpeg", "image/png"])
+            .Produces(200, typeof(Stream), "image/webp", "image/jpeg", "image/png")
             .Produces(304).ProducesProblem(404));
         Summary(s =>
         {

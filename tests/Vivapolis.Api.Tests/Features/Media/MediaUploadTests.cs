@@ -117,6 +117,22 @@ public sealed class MediaUploadTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task The_same_file_uploaded_at_the_same_moment_by_two_editors_is_still_one_image()
+    {
+        var editor = await Api.EditorAsync();
+        var admin = await Api.AdminAsync();
+        var photo = TestImages.Jpeg(600, 400);
+
+        var answers = await Task.WhenAll(editor.UploadRawAsync(photo), admin.UploadRawAsync(photo));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], answers.Select(a => a.StatusCode).Order());
+        var ids = await Task.WhenAll(answers.Select(async a => (await a.ReadAsync<MediaDetails>()).Id));
+        Assert.Equal(ids[0], ids[1]);
+        var page = await (await editor.GetAsync(MediaSteps.Manage)).ReadAsync<Vivapolis.Contracts.Common.Page<MediaDetails>>();
+        Assert.Single(page.Items);
+    }
+
+    [Fact]
     public async Task A_png_decompression_bomb_is_refused_from_its_header_and_stores_nothing()
     {
         var bomb = TestImages.PngBomb();
