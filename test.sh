@@ -17,7 +17,7 @@ failed=0
 cleanup() {
   if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
   pg_stop "$PG_DIR"
-  rm -rf "$PG_DIR" "$PG_DIR.initdb.log"
+  rm -rf "$PG_DIR" "$PG_DIR.initdb.log" "$PG_DIR.media"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -87,6 +87,7 @@ export Vivapolis__Jwt__SigningKey="test-run-$(date +%s%N)-signing-key-with-enoug
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT"
 # Every role signs in during the walk, and a new account sets its password: more than the 10 a minute per address.
 export Vivapolis__RateLimits__SignInPerMinute=100
+export Vivapolis__Media__Root="$PG_DIR.media"
 API_DLL="$ROOT/api/bin/Debug/net10.0/Vivapolis.Api.dll"
 if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api-seed.log" 2>&1; then
   dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api.log" 2>&1 &

@@ -23,6 +23,12 @@ public abstract class ContentType<TDoc, TContent, TDelivery>
     /// <summary>The shape the public sees, stored when the item is published; null when it has nothing public to show.</summary>
     public abstract TDelivery? ToDelivery(TDoc document);
 
+    /// <summary>
+    /// The shape the public sees, with the media library images the item shows (cover and rich text), resolved by
+    /// <see cref="IContentMedia.ImagesAsync"/>. Types whose items show images override it; the rest ignore them.
+    /// </summary>
+    public virtual TDelivery? ToDelivery(TDoc document, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) => ToDelivery(document);
+
     /// <summary>What public search finds the item by once published; null keeps the type out of search.</summary>
     public virtual SearchText? SearchTextOf(TDoc document) => null;
 

@@ -5,6 +5,7 @@ using Vivapolis.Api.Features;
 using Vivapolis.Api.Features.ApiKeys;
 using Vivapolis.Api.Features.Sync;
 using Vivapolis.Api.Features.Auth;
+using Vivapolis.Api.Features.Media;
 using Vivapolis.Api.Infrastructure.OpenApi;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -29,6 +30,7 @@ public static class Composition
             .AddContentInfrastructure()
             .AddVivapolisContentTypes()
             .AddSync()
+            .AddMedia(config)
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
             .AddFastEndpoints();
         return builder;

@@ -88,12 +88,16 @@ public static class Http
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var bodyLimits = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestBodyLimits>>().Value;
         app.Use(async (http, next) =>
         {
             // A declared length over the limit is refused before anything reads the body (Kestrel also caps
             // bodies without a length; the test server does not, hence this check).
             var request = http.Request;
-            if (request.ContentLength > maxBody)
+            var limit = bodyLimits.For(request) ?? maxBody;
+            if (limit != maxBody && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+                feature.MaxRequestBodySize = limit;
+            if (request.ContentLength > limit)
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             // Some HTTP clients send Content-Type: application/json on every request. Without a body it means
             // nothing; left in place, it would make the endpoint try to read an empty JSON body and answer 400.
@@ -114,6 +118,13 @@ public static class Http
         app.UseCors();
         return app;
     }
+
+    /// <summary>
+    /// A larger body limit for one operation (an image upload), by method and exact path; every other request keeps
+    /// <c>Vivapolis:Http:MaxRequestBodyBytes</c>.
+    /// </summary>
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, string method, string path, long bytes) =>
+        services.Configure<RequestBodyLimits>(l => l.Routes[(method.ToUpperInvariant(), path)] = bytes);
 
     /// <summary>Goes after authentication and rate limits, so that cached answers are counted too.</summary>
     public static WebApplication UseVivapolisOutputCaching(this WebApplication app)
@@ -163,4 +174,15 @@ public sealed class VivapolisCorsPolicies(string[] manageOrigins) : ICorsPolicyP
         var isManagement = path.StartsWithSegments("/api/v1/manage") || path.StartsWithSegments("/api/v1/auth");
         return Task.FromResult<CorsPolicy?>(isManagement ? _manage : _public);
     }
+}
+
+/// <summary>The operations whose bodies may pass the default limit (see <see cref="Http.AddRequestBodyLimit"/>).</summary>
+public sealed class RequestBodyLimits
+{
+    public Dictionary<(string Method, string Path), long> Routes { get; } = [];
+
+    public long? For(HttpRequest request) =>
+        Routes.Count > 0 && Routes.TryGetValue((request.Method.ToUpperInvariant(), request.Path.Value?.TrimEnd('/') ?? ""), out var limit)
+            ? limit
+            : null;
 }

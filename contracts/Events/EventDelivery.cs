@@ -70,6 +70,11 @@ public sealed record EventDelivery : IDeliveryItem
     public SeoFields? Seo { get; init; }
     /// <summary>The picture shown at the top of the event.</summary>
     public CoverImage? Cover { get; init; }
+    /// <summary>
+    /// The images of the media library it shows, with their widths for <c>srcset</c>: its cover (matched by
+    /// <c>cover.mediaId</c>) and the images of its rich text (matched by their URL). Absent when it shows none.
+    /// </summary>
+    public IReadOnlyList<Vivapolis.Contracts.Media.MediaImage>? Images { get; init; }
     /// <summary>When it was first published.</summary>
     public required DateTimeOffset PublishedAt { get; init; }
     /// <summary>When this published version was made.</summary>

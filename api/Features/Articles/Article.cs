@@ -38,6 +38,9 @@ public sealed class ArticleType(ArticleValidator validator) : ContentType<Articl
         new(a.Content.Title, SearchText.Join(a.Content.Standfirst, SearchText.Plain(a.Content.Body), a.Content.Rubric,
             string.Join(", ", a.Content.Tags), a.Content.Interviewee?.Name, a.Content.Interviewee?.Organisation));
 
+    public override ArticleDelivery ToDelivery(Article a, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
+        ToDelivery(a) with { Images = images.Count == 0 ? null : images };
+
     public override ArticleDelivery ToDelivery(Article a) => new()
     {
         Id = a.Id, Locale = a.Locale, TranslationGroup = a.Content.TranslationGroup ?? a.Id, Slug = a.Slug,

@@ -86,6 +86,9 @@ public static class AuditLog
         ["user_suspended"] = "user_suspended",
         ["user_reactivated"] = "user_reactivated",
         ["user_password_reset_forced"] = "user_password_reset_forced",
+        ["media_uploaded"] = "media_uploaded",
+        ["media_edited"] = "media_edited",
+        ["media_deleted"] = "media_deleted",
     };
 
     private static readonly Dictionary<string, string> ActionOf = EventTypesOf.ToDictionary(p => p.Value, p => p.Key);

@@ -42,6 +42,9 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
         new(e.Content.Title, SearchText.Join(e.Content.Summary, SearchText.Plain(e.Content.Description), e.Content.Series,
             e.Content.Organizer?.Name, e.Content.Venue?.Name, e.Content.Venue?.City));
 
+    public override EventDelivery ToDelivery(AgendaEvent e, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
+        ToDelivery(e) with { Images = images.Count == 0 ? null : images };
+
     public override EventDelivery ToDelivery(AgendaEvent e)
     {
         var c = e.Content;

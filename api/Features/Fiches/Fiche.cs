@@ -58,6 +58,9 @@ public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, Fic
         SearchText.Plain(f.Content.Results), f.Content.Territory.Commune,
         string.Join(", ", f.Content.Actors.Select(a => a.Name)), string.Join(", ", f.Content.Tags)));
 
+    public override FicheDelivery ToDelivery(Fiche f, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
+        ToDelivery(f) with { Images = images.Count == 0 ? null : images };
+
     public override FicheDelivery ToDelivery(Fiche f) => new()
     {
         Id = f.Id, Locale = f.Locale, TranslationGroup = f.Content.TranslationGroup ?? f.Id, Slug = f.Slug,

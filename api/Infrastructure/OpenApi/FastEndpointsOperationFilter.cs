@@ -109,6 +109,7 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
     private static string TagOf(EndpointDefinition definition)
     {
         var segments = definition.Routes[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments[0] != "api") return segments[0]; // /media/{hash}/{file} → "media", beside /api/v1/manage/media
         var index = segments.Length > 3 && segments[2] == "manage" ? 3 : 2;
         return index < segments.Length ? segments[index] : segments[^1];
     }

@@ -78,6 +78,7 @@ public static class OpenApiSetup
         ["colleagues"] = "The newsroom's names by e-mail, for every signed-in role: who created, edited or reviewed an item.",
         ["api-keys"] = "API keys of partners (the aggregator, partner sites): created, listed and revoked by administrators.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
+        ["media"] = "The media library: images uploaded, cleaned of their metadata and made into widths for srcset (management), and their files, served anonymously and immutable under /media.",
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across published articles, fiches and events.",
         ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",

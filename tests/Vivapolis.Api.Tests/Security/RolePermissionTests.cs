@@ -35,6 +35,9 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
         }
         table["EraseAdvertiserContact"] = [Roles.Admin, Roles.Sales];
         table["ListColleagues"] = Roles.All;
+        // The media library: the editorial desk; authors only change their own uploads (the recipes make them theirs).
+        foreach (var id in new[] { "UploadMedia", "ListMedia", "GetMedia", "ListMediaUses", "UpdateMedia", "DeleteMedia" })
+            table[id] = [Roles.Admin, Roles.Editor, Roles.Author];
         foreach (var id in new[] { "ListAudit", "ListUsers", "GetUser", "CreateUser", "ChangeUserRole", "SuspendUser",
                                    "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey" })
             table[id] = AdminOnly;

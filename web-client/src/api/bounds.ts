@@ -359,5 +359,16 @@ export const requestBounds = {
       "maxLength": 256,
       "minLength": 12
     }
+  },
+  "UpdateMedia": {
+    "alt": {
+      "maxLength": 300
+    },
+    "credit": {
+      "maxLength": 200
+    },
+    "caption": {
+      "maxLength": 1000
+    }
   }
 } as const;

@@ -1265,6 +1265,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search the media library
+         * @description Newest first. `q` searches file names, alt texts, credits and captions; `missingAlt=true` lists the images still without alt text; `mine=true` the signed-in user's uploads.
+         */
+        get: operations["ListMedia"];
+        put?: never;
+        /**
+         * Upload an image to the media library
+         * @description A multipart/form-data form with the image in `file` and, optionally, `alt`, `credit` and `caption`. JPEG, PNG and WebP only, recognised from the bytes (never the name or the declared type); SVG, GIF, AVIF and HEIC are refused (415). 20 MiB (413), 40 million pixels and 12,000 pixels a side at most, checked before decoding. EXIF (GPS included), IPTC and XMP are removed from every stored file. 201 with the new image, or 200 with the image already in the library when the same file was uploaded before.
+         */
+        post: operations["UploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one image of the media library */
+        get: operations["GetMedia"];
+        /**
+         * Edit an image's alt text, credit and caption (If-Match required)
+         * @description Replaces the three texts (an absent or blank one is removed). Authors may edit only the images they uploaded. Items already published keep the texts they were published with until published again.
+         */
+        put: operations["UpdateMedia"];
+        post?: never;
+        /**
+         * Delete an image of the media library
+         * @description Refused (409) while an article, fiche or event uses it, in its draft or its published version: the problem's `usedBy` lists them. Authors may delete only the images they uploaded.
+         */
+        delete: operations["DeleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/media/{id}/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the items that use an image
+         * @description Articles, fiches and events whose current content or published version shows the image, as their cover or in their text. An image in use cannot be deleted.
+         */
+        get: operations["ListMediaUses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/users": {
         parameters: {
             query?: never;
@@ -1531,6 +1600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/media/{hash}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a file of the media library
+         * @description The URLs of images and their variants (`url` and `variants[].url`) point here. Anonymous, open to every origin, `Cache-Control: public, max-age=31536000, immutable`, with an ETag.
+         */
+        get: operations["GetMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1728,6 +1817,11 @@ export interface components {
             /** @description The picture shown at the top of an item. */
             cover?: components["schemas"]["CoverImage"] | null;
             /**
+             * @description The images of the media library it shows, with their widths for `srcset`: its cover (matched by
+             *     `cover.mediaId`) and the images of its rich text (matched by their URL). Absent when it shows none.
+             */
+            images?: null | components["schemas"]["MediaImage"][];
+            /**
              * Format: date-time
              * @description When it was first published.
              */
@@ -1833,13 +1927,20 @@ export interface components {
         CoverImage: {
             /**
              * Format: uri
-             * @description Absolute https URL of the image.
+             * @description Absolute https URL of the image; for an image of the media library, its `url` (a `/media/` address).
              */
             url: string;
             /** @description Text alternative read by screen readers; required with an image. */
             alt: string;
             /** @description Photographer or rights holder, shown under the image. */
             credit?: null | string;
+            /**
+             * Format: uuid
+             * @description The image of the media library this cover shows (`GET /api/v1/manage/media/{id}`), if it is one: the
+             *     library's image cannot be deleted while an item uses it, needs its alt text before the item is published, and
+             *     its widths come with the published item for `srcset`.
+             */
+            mediaId?: null | string;
         };
         /** @description A new account. It has no password: its owner sets one with the reset token of the response. */
         CreateUserRequest: {
@@ -2031,6 +2132,11 @@ export interface components {
             seo?: components["schemas"]["SeoFields"] | null;
             /** @description The picture shown at the top of the event. */
             cover?: components["schemas"]["CoverImage"] | null;
+            /**
+             * @description The images of the media library it shows, with their widths for `srcset`: its cover (matched by
+             *     `cover.mediaId`) and the images of its rich text (matched by their URL). Absent when it shows none.
+             */
+            images?: null | components["schemas"]["MediaImage"][];
             /**
              * Format: date-time
              * @description When it was first published.
@@ -2238,6 +2344,11 @@ export interface components {
             /** @description The picture shown at the top of the fiche. */
             cover?: components["schemas"]["CoverImage"] | null;
             /**
+             * @description The images of the media library it shows, with their widths for `srcset`: its cover (matched by
+             *     `cover.mediaId`) and the images of its rich text (matched by their URL). Absent when it shows none.
+             */
+            images?: null | components["schemas"]["MediaImage"][];
+            /**
              * Format: date-time
              * @description When it was first published.
              */
@@ -2349,6 +2460,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The encoding of an image file of the library.
+         * @enum {string}
+         */
+        ImageFormat: "jpeg" | "png" | "webp";
         /** @description The person an interview is with. */
         Interviewee: {
             /** @description Full name. */
@@ -2718,6 +2834,128 @@ export interface components {
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
         };
+        /** @description An image of the media library, as editors see it. */
+        MediaDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description The cleaned original (metadata removed), at its full size: the URL to put in a cover or in rich text. */
+            url: string;
+            /** @description The name of the uploaded file, as the editor's computer called it; for search only. */
+            fileName: string;
+            /** @description The format recognised from the file's bytes (never from its name or declared type). */
+            format: components["schemas"]["ImageFormat"];
+            mimeType: string;
+            /**
+             * Format: int32
+             * @description Width of the original in pixels, after the camera's orientation was applied.
+             */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /**
+             * Format: int64
+             * @description Size of the stored original in bytes.
+             */
+            bytes: number;
+            /** @description SHA-256 of the uploaded bytes (first 128 bits, hex): the same file uploaded again is this image. */
+            hash: string;
+            /** @description Text alternative read by screen readers. Required before the image can appear in a published item. */
+            alt?: null | string;
+            /** @description Photographer or rights holder, shown with the image. */
+            credit?: null | string;
+            /** @description A caption editors may reuse under the image. */
+            caption?: null | string;
+            /** @description Every file made from it, narrowest first: WebP and the original format at each width, for `srcset`. */
+            variants: components["schemas"]["MediaVariant"][];
+            /**
+             * Format: int32
+             * @description Raised by every edit; the ETag is made from it.
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who uploaded it (e-mail). Authors may edit and delete only their own uploads. */
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        MediaDetailsPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["MediaDetails"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /**
+         * @description An image as partners receive it with a published item: what an `<img srcset>` or a
+         *     `<picture>` needs. The cover's `mediaId`, or an `<img src>` of the rich text, names it.
+         */
+        MediaImage: {
+            /** Format: uuid */
+            id: string;
+            /** @description The original (cleaned) at full size, for `src`. */
+            url: string;
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /** @description Text alternative: the one the item gives (its cover's), else the library's. */
+            alt: string;
+            /** @description Photographer or rights holder. */
+            credit?: null | string;
+            caption?: null | string;
+            /** @description Every width in WebP and in the original format, narrowest first. */
+            variants: components["schemas"]["MediaVariant"][];
+        };
+        /** @description The texts of an image that editors write; the file itself never changes (upload another one). */
+        MediaTexts: {
+            /** @description Text alternative (300 characters at most): what the image shows, for someone who cannot see it. */
+            alt?: null | string;
+            /** @description Photographer or rights holder (200 characters at most), for example "Photo : Ville de Lyon". */
+            credit?: null | string;
+            /** @description Caption (1000 characters at most). */
+            caption?: null | string;
+        };
+        /** @description An item that shows an image, as a refused deletion lists it. */
+        MediaUse: {
+            /** @description Content type: article, fiche or event. */
+            type: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+            slug: string;
+            /** @description The item's status (draft, in_review, scheduled, published, unpublished). */
+            status: string;
+            /** @description True when its current content uses the image (as its cover or in its text). */
+            inCurrentContent: boolean;
+            /** @description True when the version the public sees uses the image. */
+            inPublishedVersion: boolean;
+        };
+        /**
+         * @description One file made from an uploaded image: a width in WebP or in the image's own format. Files are named by the
+         *     content hash of the upload and never change, so they are served with `Cache-Control: immutable`.
+         */
+        MediaVariant: {
+            /** @description Where the file is served, anonymously: `…/media/{hash}/w640.webp`. */
+            url: string;
+            /** @description The encoding of an image file of the library. */
+            format: components["schemas"]["ImageFormat"];
+            /** @description The MIME type, for a `<source type>`: `image/webp`, `image/jpeg`, `image/png`. */
+            mimeType: string;
+            /**
+             * Format: int32
+             * @description Width in pixels, for the `w` descriptor of a `srcset`.
+             */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /**
+             * Format: int64
+             * @description Size of the file in bytes.
+             */
+            bytes: number;
+        };
         /** @description The signed-in user's new password, proven by the current one. */
         PasswordChangeRequest: {
             currentPassword: string;
@@ -2961,6 +3199,20 @@ export interface components {
              * @description Seconds until the session ends, whatever the refreshes; then sign in again.
              */
             refreshExpiresIn: number;
+        };
+        /** @description An image to add to the media library, as a multipart/form-data form. */
+        UploadMediaForm: {
+            /**
+             * Format: binary
+             * @description The image: JPEG, PNG or WebP, recognised from its bytes; 20 MiB and 40 million pixels at most.
+             */
+            file: string;
+            /** @description Text alternative (300 characters at most); may be given later, but is required before publication. */
+            alt?: null | string;
+            /** @description Photographer or rights holder (200 characters at most). */
+            credit?: null | string;
+            /** @description Caption (1000 characters at most). */
+            caption?: null | string;
         };
         /** @description An account as administrators see it. Passwords and their hashes never leave the API. */
         UserAccount: {
@@ -10580,6 +10832,527 @@ export interface operations {
             };
         };
     };
+    ListMedia: {
+        parameters: {
+            query?: {
+                /** @description Words found in the file name, the alt text, the credit or the caption (ignoring case). */
+                q?: string;
+                /** @description Only images without alt text (true), the ones to complete before they can be published. */
+                missingAlt?: boolean;
+                /** @description Only the images the signed-in user uploaded (true). */
+                mine?: boolean;
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetailsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadMediaForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MediaTexts"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMediaUses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaUse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListUsers: {
         parameters: {
             query?: never;
@@ -11638,6 +12411,71 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's hash (32 hexadecimal characters). */
+                hash: string;
+                /** @description The file: `w{width}.{jpg|png|webp}`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */

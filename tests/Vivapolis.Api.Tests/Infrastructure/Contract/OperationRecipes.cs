@@ -95,6 +95,33 @@ public static class OperationRecipes
             var key = await UsedKeyAsync(c, "sync:read", "/api/v1/sync");
             return c.Request().WithQuery("limit", "100").WithQuery("types", "article").WithHeader("X-Api-Key", key);
         });
+
+        // The media library: a real image, a new one each time (the same bytes twice would be one image).
+        yield return new("UploadMedia", c => Task.FromResult(c.Request().WithForm(ImageForm())));
+        yield return new("ListMedia", async c =>
+        {
+            await UploadAsync(c);
+            return c.Request().WithQuery("q", "photo").WithQuery("missingAlt", "false").WithQuery("mine", "true").WithQuery("limit", "20");
+        });
+        yield return new("GetMedia", async c => c.Request().WithPath("id", (await UploadAsync(c)).Body!["id"]!.GetValue<string>()));
+        yield return new("ListMediaUses", async c => c.Request().WithPath("id", (await UploadAsync(c)).Body!["id"]!.GetValue<string>()));
+        yield return new("UpdateMedia", async c =>
+        {
+            var (media, etag) = await UploadAsync(c);
+            return c.Request().WithPath("id", media!["id"]!.GetValue<string>()).WithHeader("If-Match", etag!)
+                .WithBody(new JsonObject { ["alt"] = "Tramway place Bellecour", ["credit"] = "Photo : Ville de Lyon", ["caption"] = "La ligne T1." });
+        });
+        yield return new("DeleteMedia", async c =>
+        {
+            var (media, etag) = await UploadAsync(c);
+            return c.Request().WithPath("id", media!["id"]!.GetValue<string>()).WithHeader("If-Match", etag!);
+        });
+        yield return new("GetMediaFile", async c =>
+        {
+            var url = new Uri((await UploadAsync(c)).Body!["variants"]![0]!["url"]!.GetValue<string>());
+            var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return c.Request().WithPath("hash", segments[1]).WithPath("file", segments[2]);
+        });
     }
 
     /// <summary>
@@ -109,6 +136,17 @@ public static class OperationRecipes
         (await c.Client.SendAsync(warm)).EnsureSuccessStatusCode();
         return key;
     }
+
+    private static FormPart[] ImageForm() =>
+    [
+        FormPart.File("file", Features.Media.TestImages.Jpeg(480, 320), "photo-matinale.jpg", "image/jpeg"),
+        FormPart.Text("alt", "Une salle de conférence pendant la matinale"),
+        FormPart.Text("credit", "Photo : Vivapolis"),
+        FormPart.Text("caption", "Matinale du réseau."),
+    ];
+
+    private static Task<(JsonNode? Body, string? ETag)> UploadAsync(RecipeContext c) =>
+        c.StepAsync(HttpMethod.Post, "/api/v1/manage/media", PreparedRequest.FormContent(ImageForm()));
 
     private static async Task<string> RefreshTokenAsync(RecipeContext c)
     {
