@@ -42,6 +42,14 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
         new(e.Content.Title, SearchText.Join(e.Content.Summary, SearchText.Plain(e.Content.Description), e.Content.Series,
             e.Content.Organizer?.Name, e.Content.Venue?.Name, e.Content.Venue?.City));
 
+    public override Guid? TranslationGroupOf(EventContent content) => content.TranslationGroup;
+
+    public override EventContent InLanguage(EventContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
+        content with { Locale = locale, TranslationGroup = group, Slug = slug };
+
+    public override EventDelivery WithAlternates(EventDelivery delivery, IReadOnlyList<Vivapolis.Contracts.Common.AlternateLink> alternates) =>
+        delivery with { Alternates = alternates };
+
     public override EventDelivery ToDelivery(AgendaEvent e)
     {
         var c = e.Content;
