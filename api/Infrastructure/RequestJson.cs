@@ -11,7 +11,7 @@ namespace Vivapolis.Api.Infrastructure;
 /// How request bodies are read, for every endpoint at once: exactly the contract, or a 400 that names the field.
 /// Responses keep <see cref="Json.Options"/>; these rules only ever apply to what clients send.
 /// </summary>
-public static class RequestJson
+public static partial class RequestJson
 {
     public static readonly JsonSerializerOptions Options = Strict(Json.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
@@ -105,6 +105,11 @@ public static class RequestJson
         var message = e.Message;
         var field = e.Path is null or "$" || message.Contains("maximum configured depth", StringComparison.Ordinal) ? "body"
             : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path[1..];
+        // A required field left out: the reader names it in its message ("… missing required properties including: 'locale'.").
+        var missing = MissingProperty().Match(message);
+        if (missing.Success)
+            return new ValidationFailure(field == "body" ? missing.Groups[1].Value : $"{field}.{missing.Groups[1].Value}",
+                Text.Of("Ce champ est obligatoire.", "This field is required.")) { ErrorCode = "required" };
         var (french, english) = e switch
         {
             ControlCharacters => (ControlCharactersFr, ControlCharactersEn),
@@ -124,6 +129,9 @@ public static class RequestJson
         };
         return new ValidationFailure(field, Text.Of(french, english)) { ErrorCode = "json" };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"missing required properties including: '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingProperty();
 
     private const string ControlCharactersFr = "Ce texte contient des caractères de contrôle : seuls la tabulation et les retours à la ligne sont permis.";
     private const string ControlCharactersEn = "This text contains control characters: only tabs and line breaks are allowed.";

@@ -4,11 +4,14 @@ namespace Vivapolis.Contracts.Articles;
 
 /// <summary>A published article, as partners and the aggregator receive it.</summary>
 /// <remarks>Stored in this shape when published, so delivery streams it from the database as is.</remarks>
-public sealed record ArticleDelivery : IDeliveryItem
+public sealed record ArticleDelivery : ITranslatedDelivery
 {
     public required Guid Id { get; init; }
     public required Locale Locale { get; init; }
+    /// <summary>Shared by the language versions of the same item.</summary>
     public required Guid TranslationGroup { get; init; }
+    /// <summary>The other published language versions of this item, for hreflang links.</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; init; } = [];
     public required string Slug { get; init; }
     public required string Title { get; init; }
     public string? Standfirst { get; init; }

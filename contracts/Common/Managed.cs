@@ -48,6 +48,8 @@ public sealed record ManagedSummary
     public string? CreatedBy { get; init; }
     /// <summary>Events only: the local start at the event, without offset (see the event's <c>timeZone</c>); null for other types.</summary>
     public DateTime? Start { get; init; }
+    /// <summary>The languages the item has a version in (its own included): the translation status a list shows.</summary>
+    public IReadOnlyList<Locale> Translations { get; init; } = [];
 }
 
 /// <summary>The order of a management list.</summary>

@@ -10,14 +10,17 @@ namespace Vivapolis.Contracts.Events;
 /// always present (for an all-day event, the first and last day). <c>startsAt</c>/<c>endsAt</c>: the same instants
 /// in UTC, which the list is ordered and filtered by. Stored in this shape when published and streamed as is.
 /// </remarks>
-public sealed record EventDelivery : IDeliveryItem
+public sealed record EventDelivery : ITranslatedDelivery
 {
     /// <summary>Stable identifier.</summary>
     public required Guid Id { get; init; }
     /// <summary>Language of the event's texts.</summary>
     public required Locale Locale { get; init; }
     /// <summary>Shared by the language versions of the same event.</summary>
+    /// <summary>Shared by the language versions of the same item.</summary>
     public required Guid TranslationGroup { get; init; }
+    /// <summary>The other published language versions of this item, for hreflang links.</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; init; } = [];
     /// <summary>URL name of the event.</summary>
     public required string Slug { get; init; }
     /// <summary>Title.</summary>

@@ -39,16 +39,23 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
 
     /// <summary>One page in the given order, as <c>{"items":[…],"next":…}</c>.</summary>
     public async Task<byte[]> ReadPageAsync<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit,
-        string? cursor, CancellationToken ct)
+        string? cursor, CancellationToken ct, Locale? fallback = null)
     {
-        var sql = new StringBuilder($"select data::text, {order.Column}, id from {Table<TDelivery>()} where true");
+        var sql = new StringBuilder($"select data::text, {order.Column}, id from {Table<TDelivery>()} item where true");
         await using var command = db.CreateCommand();
         string Next(object value)
         {
             command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
             return "$" + command.Parameters.Count;
         }
-        if (locale is { } language) sql.Append($" and data ->> 'locale' = {Next(Json.Name(language))}");
+        if (locale is { } language && fallback is { } other && other != language)
+        {
+            // The other language's items whose group has no published version in the one asked for.
+            var (asked, instead) = (Next(Json.Name(language)), Next(Json.Name(other)));
+            sql.Append($" and (data ->> 'locale' = {asked} or (data ->> 'locale' = {instead} and not exists (select 1 from {Table<TDelivery>()} version " +
+                       $"where version.data @> jsonb_build_object('translationGroup', item.data -> 'translationGroup', 'locale', {asked}::text))))");
+        }
+        else if (locale is { } only) sql.Append($" and data ->> 'locale' = {Next(Json.Name(only))}");
         foreach (var (condition, parameters) in filter.Conditions)
             sql.Append(" and (").Append(string.Format(condition, parameters.Select(p => (object)Next(p)).ToArray())).Append(')');
         var direction = order.Descending ? "desc" : "asc";

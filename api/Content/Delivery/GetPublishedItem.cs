@@ -35,7 +35,7 @@ public sealed class PublishedItemValidator : Validator<PublishedItemRequest>
 /// </summary>
 public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItemRequest, TDelivery>
     where TDoc : IContentDocument
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

@@ -12,11 +12,22 @@ public abstract class DeliveryListRequest : PageRequest
     public Locale Locale { get; init; } = Locale.Fr;
 }
 
+/// <summary>The lists of types with language versions (articles, fiches, events) can fall back to another language.</summary>
+public abstract class TranslatedListRequest : DeliveryListRequest
+{
+    /// <summary>
+    /// Also list the items in this language that have no published version in <c>locale</c> (for example
+    /// <c>locale=en&amp;fallback=fr</c>: English where it exists, French elsewhere). Each item says its own locale.
+    /// </summary>
+    [QueryParam]
+    public Locale? Fallback { get; init; }
+}
+
 /// <summary>GET /api/v1/{type}: published items, newest first, streamed as stored.</summary>
 public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TRequest, Page<TDelivery>>
     where TDoc : IContentDocument
     where TRequest : DeliveryListRequest, new()
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {
@@ -37,7 +48,8 @@ public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TReque
     public override async Task HandleAsync(TRequest request, CancellationToken ct)
     {
         var json = await Resolve<DeliveryReader>()
-            .ReadPageAsync<TDelivery>(request.Locale, Filter(request), Order(request), request.Limit, request.Cursor, ct);
+            .ReadPageAsync<TDelivery>(request.Locale, Filter(request), Order(request), request.Limit, request.Cursor, ct,
+                fallback: (request as TranslatedListRequest)?.Fallback);
         await DeliveryResponse.WriteJsonAsync<TDoc>(HttpContext, json, ct);
     }
 }

@@ -112,8 +112,29 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
         var next = docs.Count > request.Limit
             ? (order.Key is null ? Cursor.At(page[^1].UpdatedAt, page[^1].Id) : new Cursor(0, page[^1].Id)).Encode()
             : null;
-        var items = page.Select(d => d.ToSummary(TDoc.TypeName) with { CreatedBy = d.CreatedBy, Start = StartOf(d) }).ToList();
+        var languages = await LanguagesAsync(page.Select(d => d.Id).ToArray(), ct);
+        var items = page.Select(d => d.ToSummary(TDoc.TypeName) with
+        {
+            CreatedBy = d.CreatedBy, Start = StartOf(d), Translations = languages.GetValueOrDefault(d.Id, [d.Locale]),
+        }).ToList();
         await Send.OkAsync(new Page<ManagedSummary>(items, next), ct);
+    }
+
+    /// <summary>For each item, the languages its translation group has a version in (itself included), in one query.</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<Locale>>> LanguagesAsync(Guid[] ids, CancellationToken ct)
+    {
+        if (ids.Length == 0) return [];
+        const string Group = "coalesce({0}.data -> 'content' ->> 'translationGroup', {0}.id::text)";
+        await using var command = Resolve<Npgsql.NpgsqlDataSource>().CreateCommand(
+            $"select item.id, array_agg(distinct version.data ->> 'locale') from {Table()} item " +
+            $"join {Table()} version on {string.Format(Group, "version")} = {string.Format(Group, "item")} " +
+            "where item.id = any($1) group by item.id");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = ids });
+        var languages = new Dictionary<Guid, IReadOnlyList<Locale>>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            languages[reader.GetGuid(0)] = reader.GetFieldValue<string[]>(1).Select(Json.Parse<Locale>).Order().ToList();
+        return languages;
     }
 
     /// <summary>The ORDER BY of a sort, and its key expression when it is not the edit time.</summary>

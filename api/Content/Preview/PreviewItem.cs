@@ -25,7 +25,7 @@ public sealed class PreviewOptionsValidator : AbstractValidator<PreviewOptions>
 public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRequest, PreviewLink>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {
@@ -100,7 +100,7 @@ public sealed class PreviewSource<TDoc, TContent, TDelivery>(
     ContentType<TDoc, TContent, TDelivery> type, IQuerySession session, IDocumentStore store, IContentMedia media) : IPreviewSource<TDoc>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public async Task<PreviewResult> RenderAsync(Guid id, string? slug, CancellationToken ct)
     {
@@ -184,7 +184,7 @@ public static class PreviewRegistration
     public static IServiceCollection AddPreviewSource<TDoc, TContent, TDelivery>(this IServiceCollection services)
         where TDoc : ContentDocument<TContent>, IContentDocument, new()
         where TContent : class, IItemContent
-        where TDelivery : class
+        where TDelivery : class, IDeliveryItem
     {
         services.ConfigureMarten(o => o.Schema.For<PreviewRevocation>()); // once per type: the same registration
         return services.AddScoped<IPreviewSource<TDoc>, PreviewSource<TDoc, TContent, TDelivery>>();

@@ -41,6 +41,14 @@ public sealed class ArticleType(ArticleValidator validator) : ContentType<Articl
     public override ArticleDelivery ToDelivery(Article a, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
         ToDelivery(a) with { Images = images.Count == 0 ? null : images };
 
+    public override Guid? TranslationGroupOf(ArticleContent content) => content.TranslationGroup;
+
+    public override ArticleContent InLanguage(ArticleContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
+        content with { Locale = locale, TranslationGroup = group, Slug = slug };
+
+    public override ArticleDelivery WithAlternates(ArticleDelivery delivery, IReadOnlyList<Vivapolis.Contracts.Common.AlternateLink> alternates) =>
+        delivery with { Alternates = alternates };
+
     public override ArticleDelivery ToDelivery(Article a) => new()
     {
         Id = a.Id, Locale = a.Locale, TranslationGroup = a.Content.TranslationGroup ?? a.Id, Slug = a.Slug,

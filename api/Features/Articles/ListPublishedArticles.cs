@@ -8,7 +8,7 @@ using Vivapolis.Contracts.Articles;
 namespace Vivapolis.Api.Features.Articles;
 
 /// <summary>Filters of the public article list.</summary>
-public sealed class ArticleListRequest : DeliveryListRequest
+public sealed class ArticleListRequest : TranslatedListRequest
 {
     /// <summary>Only articles filed under this theme code (see <c>/api/v1/themes</c>).</summary>
     [QueryParam]

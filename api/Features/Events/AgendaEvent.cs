@@ -45,6 +45,14 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
     public override EventDelivery ToDelivery(AgendaEvent e, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
         ToDelivery(e) with { Images = images.Count == 0 ? null : images };
 
+    public override Guid? TranslationGroupOf(EventContent content) => content.TranslationGroup;
+
+    public override EventContent InLanguage(EventContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
+        content with { Locale = locale, TranslationGroup = group, Slug = slug };
+
+    public override EventDelivery WithAlternates(EventDelivery delivery, IReadOnlyList<Vivapolis.Contracts.Common.AlternateLink> alternates) =>
+        delivery with { Alternates = alternates };
+
     public override EventDelivery ToDelivery(AgendaEvent e)
     {
         var c = e.Content;

@@ -51,3 +51,9 @@ public sealed class DiscardEventDraft : DiscardDraft<AgendaEvent, EventContent, 
 public sealed class ScheduleEvent : Vivapolis.Api.Content.Scheduling.ScheduleItem<AgendaEvent, EventContent, EventDelivery>;
 
 public sealed class CancelEventSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class CreateEventTranslation : Vivapolis.Api.Content.Translations.CreateTranslation<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class ListEventTranslations : Vivapolis.Api.Content.Translations.ListTranslations<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class UnlinkEventTranslation : Vivapolis.Api.Content.Translations.UnlinkTranslation<AgendaEvent, EventContent, EventDelivery>;

@@ -8,7 +8,7 @@ using Vivapolis.Contracts.Events;
 namespace Vivapolis.Api.Features.Events;
 
 /// <summary>Filters of the public agenda.</summary>
-public sealed class EventListRequest : DeliveryListRequest
+public sealed class EventListRequest : TranslatedListRequest
 {
     /// <summary>
     /// Only events not over yet at this moment; now when absent, so the list shows what is coming. A day

@@ -46,3 +46,9 @@ public sealed class DiscardFicheDraft : DiscardDraft<Fiche, FicheContent, FicheD
 public sealed class ScheduleFiche : Vivapolis.Api.Content.Scheduling.ScheduleItem<Fiche, FicheContent, FicheDelivery>;
 
 public sealed class CancelFicheSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class CreateFicheTranslation : Vivapolis.Api.Content.Translations.CreateTranslation<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class ListFicheTranslations : Vivapolis.Api.Content.Translations.ListTranslations<Fiche, FicheContent, FicheDelivery>;
+
+public sealed class UnlinkFicheTranslation : Vivapolis.Api.Content.Translations.UnlinkTranslation<Fiche, FicheContent, FicheDelivery>;

@@ -8,7 +8,7 @@ using Vivapolis.Contracts.Fiches;
 namespace Vivapolis.Api.Features.Fiches;
 
 /// <summary>Filters of the public fiche list; they combine.</summary>
-public sealed class FicheListRequest : DeliveryListRequest
+public sealed class FicheListRequest : TranslatedListRequest
 {
     /// <summary>Only fiches filed under this theme code (see <c>/api/v1/themes</c>).</summary>
     [QueryParam]

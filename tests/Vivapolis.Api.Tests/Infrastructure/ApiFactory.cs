@@ -65,9 +65,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
-        // Marten's reset leaves the tables it does not own as documents; the change log is one.
-        await using (var truncate = Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
-                         .CreateCommand($"truncate {Services.GetRequiredService<Vivapolis.Api.Content.Changes.ChangeLog>().Table} restart identity"))
+        // Marten's reset leaves the tables it does not own as documents: the change log and its retention horizon.
+        await using (var truncate = Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+                         $"truncate {Services.GetRequiredService<Vivapolis.Api.Content.Changes.ChangeLog>().Table}, " +
+                         $"{Schema}.{Vivapolis.Api.Content.Changes.ChangeLog.HorizonTableName} restart identity"))
             await truncate.ExecuteNonQueryAsync();
         if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
         await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictAsync(default);

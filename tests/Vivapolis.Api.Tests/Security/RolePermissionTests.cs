@@ -29,6 +29,9 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
             foreach (var id in new[] { $"Create{one}", $"List{many}", $"Get{one}", $"Update{one}", $"Submit{one}",
                                        $"List{one}Revisions", $"Get{one}Revision", $"Diff{one}Revisions", $"Preview{one}" })
                 table[id] = writers;
+            if (kind.Translatable)
+                foreach (var id in new[] { $"Create{one}Translation", $"List{one}Translations", $"Unlink{one}Translation" })
+                    table[id] = writers;
             foreach (var id in new[] { $"Publish{one}", $"Unpublish{one}", $"Delete{one}", $"Schedule{one}", $"Cancel{one}Schedule",
                                        $"Discard{one}Draft", $"Restore{one}Revision", $"Revoke{one}PreviewLinks" })
                 table[id] = managers;

@@ -757,6 +757,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/articles/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the language versions of one article, itself included */
+        get: operations["ListArticleTranslations"];
+        put?: never;
+        /**
+         * Start the version of one article in another language
+         * @description A new draft with the item's content to translate, its own slug (the item's when none is given) and its own workflow, linked to the item's other language versions. 409 when the item already has a version in that language.
+         */
+        post: operations["CreateArticleTranslation"];
+        /**
+         * Unlink one article from its other language versions (If-Match required)
+         * @description The item gets a translation group of its own: an edit like any other, so the public links of a published item change when it is published again.
+         */
+        delete: operations["UnlinkArticleTranslation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/articles/{id}/unpublish": {
         parameters: {
             query?: never;
@@ -1021,6 +1046,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/events/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the language versions of one event, itself included */
+        get: operations["ListEventTranslations"];
+        put?: never;
+        /**
+         * Start the version of one event in another language
+         * @description A new draft with the item's content to translate, its own slug (the item's when none is given) and its own workflow, linked to the item's other language versions. 409 when the item already has a version in that language.
+         */
+        post: operations["CreateEventTranslation"];
+        /**
+         * Unlink one event from its other language versions (If-Match required)
+         * @description The item gets a translation group of its own: an edit like any other, so the public links of a published item change when it is published again.
+         */
+        delete: operations["UnlinkEventTranslation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/events/{id}/unpublish": {
         parameters: {
             query?: never;
@@ -1243,6 +1293,31 @@ export interface paths {
          */
         post: operations["SubmitFiche"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/fiches/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the language versions of one fiche, itself included */
+        get: operations["ListFicheTranslations"];
+        put?: never;
+        /**
+         * Start the version of one fiche in another language
+         * @description A new draft with the item's content to translate, its own slug (the item's when none is given) and its own workflow, linked to the item's other language versions. 409 when the item already has a version in that language.
+         */
+        post: operations["CreateFicheTranslation"];
+        /**
+         * Unlink one fiche from its other language versions (If-Match required)
+         * @description The item gets a translation group of its own: an edit like any other, so the public links of a published item change when it is published again.
+         */
+        delete: operations["UnlinkFicheTranslation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1714,6 +1789,15 @@ export interface components {
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
         };
+        /** @description Another language version of a published item: what a partner needs for an hreflang link. */
+        AlternateLink: {
+            /** @description Its language. */
+            locale: components["schemas"]["Locale"];
+            /** @description Its slug in that language. */
+            slug: string;
+            /** @description Its public address on this API. */
+            url: string;
+        };
         /** @description An API key as administrators see it: never its secret, which only its creation returns. */
         ApiKeyDetails: {
             /** Format: uuid */
@@ -1797,8 +1881,13 @@ export interface components {
             id: string;
             /** @description The language an item is written in. French first. */
             locale: components["schemas"]["Locale"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Shared by the language versions of the same item.
+             */
             translationGroup: string;
+            /** @description The other published language versions of this item, for hreflang links. */
+            alternates: components["schemas"]["AlternateLink"][];
             slug: string;
             title: string;
             standfirst?: null | string;
@@ -2059,6 +2148,8 @@ export interface components {
              * @description Shared by the language versions of the same event.
              */
             translationGroup: string;
+            /** @description The other published language versions of this item, for hreflang links. */
+            alternates: components["schemas"]["AlternateLink"][];
             /** @description URL name of the event. */
             slug: string;
             /** @description Title. */
@@ -2305,6 +2396,8 @@ export interface components {
              * @description Shared by the French and English versions of the same fiche.
              */
             translationGroup: string;
+            /** @description The other published language versions of this item, for hreflang links. */
+            alternates: components["schemas"]["AlternateLink"][];
             /** @description URL name, unique per locale. */
             slug: string;
             /** @description Title. */
@@ -2826,6 +2919,8 @@ export interface components {
              * @description Events only: the local start at the event, without offset (see the event's `timeZone`); null for other types.
              */
             start?: null | string;
+            /** @description The languages the item has a version in (its own included): the translation status a list shows. */
+            translations: components["schemas"]["Locale"][];
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         ManagedSummaryPage: {
@@ -3200,6 +3295,28 @@ export interface components {
              */
             refreshExpiresIn: number;
         };
+        /** @description The language version to make from an item. */
+        TranslationRequest: {
+            /** @description The new version's language; the group must not have one in it yet. */
+            locale: components["schemas"]["Locale"];
+            /** @description Its slug; the source's slug when absent (slugs are unique per language). */
+            slug?: null | string;
+        };
+        /** @description One language version of an item, whatever its status. */
+        TranslationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description The language an item is written in. French first. */
+            locale: components["schemas"]["Locale"];
+            slug: string;
+            title: string;
+            /** @description Where an item stands in the editorial lifecycle. */
+            status: components["schemas"]["ContentStatus"];
+            /** @description True when it is published and edited since. */
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @description An image to add to the media library, as a multipart/form-data form. */
         UploadMediaForm: {
             /**
@@ -3432,6 +3549,11 @@ export interface operations {
                 theme?: string;
                 /** @description Only articles with this tag. */
                 tag?: string;
+                /**
+                 * @description Also list the items in this language that have no published version in `locale` (for example
+                 *     `locale=en&fallback=fr`: English where it exists, French elsewhere). Each item says its own locale.
+                 */
+                fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
                 /** @description How many items per page, 1 to 100. */
@@ -3927,6 +4049,11 @@ export interface operations {
                 status?: components["schemas"]["EventStatus"];
                 /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
                 q?: string;
+                /**
+                 * @description Also list the items in this language that have no published version in `locale` (for example
+                 *     `locale=en&fallback=fr`: English where it exists, French elsewhere). Each item says its own locale.
+                 */
+                fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
                 /** @description How many items per page, 1 to 100. */
@@ -4095,6 +4222,11 @@ export interface operations {
                 financingSource?: components["schemas"]["FinancingSource"];
                 /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
                 q?: string;
+                /**
+                 * @description Also list the items in this language that have no published version in `locale` (for example
+                 *     `locale=en&fallback=fr`: English where it exists, French elsewhere). Each item says its own locale.
+                 */
+                fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
                 /** @description How many items per page, 1 to 100. */
@@ -7556,6 +7688,265 @@ export interface operations {
             };
         };
     };
+    ListArticleTranslations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateArticleTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedArticle"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkArticleTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedArticle"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     UnpublishArticle: {
         parameters: {
             query?: never;
@@ -9218,6 +9609,265 @@ export interface operations {
             };
         };
     };
+    ListEventTranslations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateEventTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkEventTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     UnpublishEvent: {
         parameters: {
             query?: never;
@@ -10708,6 +11358,265 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFicheTranslations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateFicheTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkFicheTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

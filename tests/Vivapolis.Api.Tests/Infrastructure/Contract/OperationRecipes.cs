@@ -218,5 +218,10 @@ public static class OperationRecipes
             return c.Request(draft).WithHeader("X-Api-Key", key);
         });
         yield return Recipe($"GetPublished{one}", async c => c.Request(await c.PublishedAsync(kind)).WithQuery("locale", "fr"));
+        if (!kind.Translatable) yield break;
+        yield return Recipe($"Create{one}Translation", async c =>
+            c.Request(await c.DraftAsync(kind)).WithBody(new JsonObject { ["locale"] = "en", ["slug"] = $"english-{RecipeContext.Unique()}" }));
+        yield return Recipe($"List{one}Translations", async c => c.Request(await c.DraftAsync(kind)));
+        yield return Recipe($"Unlink{one}Translation", async c => Versioned(c, await c.DraftAsync(kind)));
     }
 }
