@@ -17,12 +17,19 @@ public static class DeliveryResponse
         TDoc.HoldsPersonalData ? PersonalDataCacheControl : CacheControl;
 
     /// <summary>Writes JSON bytes with a strong ETag, or a bodiless 304 when the client already has them.</summary>
-    public static async Task WriteJsonAsync<TDoc>(HttpContext http, byte[] json, CancellationToken ct) where TDoc : IContentDocument
+    public static Task WriteJsonAsync<TDoc>(HttpContext http, byte[] json, CancellationToken ct) where TDoc : IContentDocument =>
+        WriteAsync(http, json, "application/json; charset=utf-8", CacheControlOf<TDoc>(), ct);
+
+    /// <summary>
+    /// Writes published content in any format (JSON, iCalendar, Atom, HTML) with a strong ETag made from its bytes,
+    /// or a bodiless 304 when the client already has them.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext http, byte[] body, string contentType, string cacheControl, CancellationToken ct)
     {
-        var etag = ETags.ForBytes(json);
+        var etag = ETags.ForBytes(body);
         var response = http.Response;
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = CacheControlOf<TDoc>();
+        response.Headers.CacheControl = cacheControl;
         if (ETags.IfNoneMatchHits(http.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -30,8 +37,8 @@ public static class DeliveryResponse
             return;
         }
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = json.Length;
-        await response.Body.WriteAsync(json, ct);
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, ct);
     }
 }

@@ -4,8 +4,14 @@ using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Content.Delivery;
 
+/// <summary>What every delivery list is asked: a language and a page.</summary>
+public interface IDeliveryListRequest : IPaged
+{
+    Locale Locale { get; }
+}
+
 /// <summary>Query parameters every delivery list takes; each type adds its filters.</summary>
-public abstract class DeliveryListRequest : PageRequest
+public abstract class DeliveryListRequest : PageRequest, IDeliveryListRequest
 {
     /// <summary>Language version to list.</summary>
     [QueryParam]
@@ -15,7 +21,7 @@ public abstract class DeliveryListRequest : PageRequest
 /// <summary>GET /api/v1/{type}: published items, newest first, streamed as stored.</summary>
 public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TRequest, Page<TDelivery>>
     where TDoc : IContentDocument
-    where TRequest : DeliveryListRequest, new()
+    where TRequest : class, IDeliveryListRequest, new()
     where TDelivery : class
 {
     public override void Configure()

@@ -102,10 +102,14 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         return null;
     }
 
-    /// <summary>"/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type.</summary>
+    /// <summary>
+    /// "/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type. Outside
+    /// /api/ (the feeds, the embedded agenda), the first segment: "/feeds/events.ics" → "feeds".
+    /// </summary>
     private static string TagOf(EndpointDefinition definition)
     {
         var segments = definition.Routes[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments[0] != "api") return segments[0];
         var index = segments.Length > 3 && segments[2] == "manage" ? 3 : 2;
         return index < segments.Length ? segments[index] : segments[^1];
     }

@@ -86,6 +86,30 @@ public static class OperationRecipes
         yield return new("CreateApiKey", c => Task.FromResult(c.Request().WithBody(NewKey("preview:read", "sync:read"))));
         yield return new("GetApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
         yield return new("RevokeApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
+
+        // Partner sites: the feeds, the embedded agenda and its script (the example event is in Paris, mobilité, 2027).
+        yield return new("GetEventsCalendar", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Events);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("region", "11").WithQuery("from", "2027-01-01").WithQuery("locale", "fr");
+        });
+        yield return new("GetEventCalendar", async c => c.Request(await c.PublishedAsync(ContentKind.Events)).WithQuery("locale", "fr"));
+        yield return new("GetEmbeddedAgenda", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Events);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("layout", "compact").WithQuery("limit", "10");
+        });
+        yield return new("GetArticlesFeed", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Articles);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("limit", "20");
+        });
+        yield return new("GetFichesFeed", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Fiches);
+            return c.Request().WithQuery("region", "53").WithQuery("limit", "20");
+        });
+        yield return new("GetAgendaScript", c => Task.FromResult(c.Request()));
     }
 
     private static async Task<string> RefreshTokenAsync(RecipeContext c)
