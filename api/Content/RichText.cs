@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
@@ -15,6 +17,11 @@ public static partial class RichText
     private static readonly HtmlSanitizer Sanitizer = Create();
 
     public static string? Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? html : Sanitizer.Sanitize(html);
+
+    /// <summary>Plain text made safe inside HTML: &lt; &gt; &amp; and quotes encoded, letters left readable (é, not &amp;#233;).</summary>
+    public static string Encode(string text) => Html.Encode(text);
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>
     /// Rich text as a reader would copy it from a page, for formats without HTML (iCalendar): paragraphs, headings and

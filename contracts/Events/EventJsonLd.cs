@@ -35,16 +35,10 @@ public sealed record EventJsonLd
     /// <summary>Local end with its offset, or the last day of an all-day event.</summary>
     public required string EndDate { get; init; }
 
-    /// <summary>
-    /// <c>https://schema.org/EventScheduled</c>, <c>…/EventCancelled</c>, <c>…/EventPostponed</c> or
-    /// <c>…/EventRescheduled</c>.
-    /// </summary>
+    /// <summary><c>https://schema.org/EventScheduled</c>, <c>…/EventCancelled</c>, <c>…/EventPostponed</c> or <c>…/EventRescheduled</c>.</summary>
     public required string EventStatus { get; init; }
 
-    /// <summary>
-    /// <c>https://schema.org/OfflineEventAttendanceMode</c> (on site), <c>…/OnlineEventAttendanceMode</c> or
-    /// <c>…/MixedEventAttendanceMode</c>.
-    /// </summary>
+    /// <summary><c>https://schema.org/OfflineEventAttendanceMode</c> (on site), <c>…/OnlineEventAttendanceMode</c> or <c>…/MixedEventAttendanceMode</c>.</summary>
     public required string EventAttendanceMode { get; init; }
 
     /// <summary>Where it takes place: the venue as a <c>Place</c>, the online address as a <c>VirtualLocation</c>, or both for a mixed event.</summary>

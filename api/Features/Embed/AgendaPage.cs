@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
+using Vivapolis.Api.Content;
 using Vivapolis.Api.Features.Events;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Common;
@@ -36,8 +35,6 @@ public static class AgendaPage
     public static readonly string ContentSecurityPolicy =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors *";
-
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <param name="calendarLink">Where one event's .ics is, from its slug.</param>
     /// <param name="moreLink">The page that shows more, when there are more events.</param>
@@ -76,7 +73,7 @@ public static class AgendaPage
             page.Append(E(separator)).Append("<time datetime=\"").Append(datetime).Append("\">").Append(E(text)).Append("</time>");
         page.Append("</p>");
         if (PlaceOf(e, texts) is { } place) page.Append("<p class=\"where\">").Append(E(place)).Append("</p>");
-        if (layout == AgendaLayout.List && e.Summary is { } summary) page.Append("<p>").Append(E(summary)).Append("</p>");
+        if (layout == AgendaLayout.List && e.Summary is { } summary) page.Append("<p class=\"summary\">").Append(E(summary)).Append("</p>");
         page.Append("<p class=\"links\">");
         if (e.RegistrationUrl is { } register && e.EventStatus != EventStatus.Cancelled)
             Link(page, register, texts.Register, e.Title, newTab: true);
@@ -102,7 +99,7 @@ public static class AgendaPage
         };
     }
 
-    private static string E(string text) => Html.Encode(text);
+    private static string E(string text) => RichText.Encode(text);
 }
 
 /// <summary>

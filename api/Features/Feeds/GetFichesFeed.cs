@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using Vivapolis.Api.Content;
 using Vivapolis.Api.Content.Delivery;
 using Vivapolis.Api.Features.Fiches;
 using Vivapolis.Contracts.Common;
@@ -28,7 +28,7 @@ public sealed class GetFichesFeed(TimeProvider clock) : AtomFeedEndpoint<Fiche, 
                      (english ? "Actions" : "Actions", f.Actions),
                      (english ? "Results" : "Résultats", f.Results),
                  })
-            if (!string.IsNullOrWhiteSpace(text)) html.Append("<h2>").Append(WebUtility.HtmlEncode(heading)).Append("</h2>").Append(text);
+            if (!string.IsNullOrWhiteSpace(text)) html.Append("<h2>").Append(RichText.Encode(heading)).Append("</h2>").Append(text);
         return html.Length == 0 ? null : html.ToString();
     }
 }
