@@ -24,8 +24,7 @@ public sealed class EventCalendarRequest
 
 public sealed class EventCalendarValidator : Validator<EventCalendarRequest>
 {
-    public EventCalendarValidator() => RuleFor(x => x.Slug).MaximumLength(Slugs.MaxLength)
-        .WithMessage(_ => Text.Of($"Un slug compte {Slugs.MaxLength} caractères au plus.", $"A slug is {Slugs.MaxLength} characters at most."));
+    public EventCalendarValidator() => RuleFor(x => x.Slug).SlugInPath();
 }
 
 /// <summary>GET /feeds/events/{slug}.ics: one event as a calendar file; the same UID and SEQUENCE as in the feed.</summary>
