@@ -4,9 +4,8 @@ using Vivapolis.Contracts.Common;
 namespace Vivapolis.Contracts.Articles;
 
 /// <summary>
-/// The article as a schema.org <c>Article</c> in JSON-LD, ready to be put as is in a
-/// <c>&lt;script type="application/ld+json"&gt;</c> element of the page that shows it. Absent parts are left out,
-/// never written as null.
+/// The article as a schema.org <c>Article</c> in JSON-LD, ready to be put as is in a script element of type
+/// <c>application/ld+json</c> in the page that shows it. Absent parts are left out, never written as null.
 /// </summary>
 public sealed record ArticleJsonLd
 {

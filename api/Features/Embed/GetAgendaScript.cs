@@ -32,8 +32,8 @@ public sealed class GetAgendaScript(IConfiguration config, IWebHostEnvironment e
         Summary(s =>
         {
             s.Summary = "The script of the <vivapolis-agenda> web component";
-            s.Description = "An ES module: `<script type=\"module\" src=\"…/embed/agenda.js\"></script>` then " +
-                            "`<vivapolis-agenda theme=\"mobilite\"></vivapolis-agenda>`. 404 when this server was deployed without it.";
+            s.Description = "An ES module, loaded by a script element of type `module` with this address as its `src`, then " +
+                            "`<vivapolis-agenda theme=\"mobilite\"></vivapolis-agenda>` anywhere in the page. 404 when this server was deployed without it.";
         });
     }
 

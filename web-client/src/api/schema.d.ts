@@ -1495,7 +1495,7 @@ export interface paths {
         };
         /**
          * The script of the <vivapolis-agenda> web component
-         * @description An ES module: `<script type="module" src="…/embed/agenda.js"></script>` then `<vivapolis-agenda theme="mobilite"></vivapolis-agenda>`. 404 when this server was deployed without it.
+         * @description An ES module, loaded by a script element of type `module` with this address as its `src`, then `<vivapolis-agenda theme="mobilite"></vivapolis-agenda>` anywhere in the page. 404 when this server was deployed without it.
          */
         get: operations["GetAgendaScript"];
         put?: never;
@@ -1806,9 +1806,8 @@ export interface components {
             next?: null | string;
         };
         /**
-         * @description The article as a schema.org `Article` in JSON-LD, ready to be put as is in a
-         *     `<script type="application/ld+json">` element of the page that shows it. Absent parts are left out,
-         *     never written as null.
+         * @description The article as a schema.org `Article` in JSON-LD, ready to be put as is in a script element of type
+         *     `application/ld+json` in the page that shows it. Absent parts are left out, never written as null.
          */
         ArticleJsonLd: {
             /** @description Always `https://schema.org`. */
@@ -2141,9 +2140,8 @@ export interface components {
             next?: null | string;
         };
         /**
-         * @description The event as a schema.org `Event` in JSON-LD, ready to be put as is in a
-         *     `<script type="application/ld+json">` element of the page that shows it. Absent parts are left out,
-         *     never written as null.
+         * @description The event as a schema.org `Event` in JSON-LD, ready to be put as is in a script element of type
+         *     `application/ld+json` in the page that shows it. Absent parts are left out, never written as null.
          */
         EventJsonLd: {
             /** @description Always `https://schema.org`. */
