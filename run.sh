@@ -12,7 +12,8 @@ PG_PORT="${VIVAPOLIS_PG_PORT:-55432}"
 DATA_DIR="${VIVAPOLIS_DATA_DIR:-$ROOT/.data}"
 mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
-PG_DIR="$DATA_DIR/postgres"
+# Usually $DATA_DIR/postgres; elsewhere when the postgres user cannot enter this folder (see pg_cluster_dir).
+PG_DIR=$(pg_cluster_dir "$DATA_DIR/postgres") || exit 1
 PIDS=()
 
 stop() {

@@ -47,6 +47,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 (cd web-client && npm ci --no-audit --no-fund --loglevel=error) || give_up "npm ci"
 
+section "Scripts"
+check "first run: run.sh's PostgreSQL as root from a folder closed to others, and as a user" tests/scripts/first-run-postgres.sh
+
 section "PostgreSQL (throwaway)"
 PG_PORT=$(free_port)
 pg_start "$PG_DIR" "$PG_PORT" throwaway || give_up "start PostgreSQL"

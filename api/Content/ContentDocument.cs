@@ -17,7 +17,13 @@ public interface IContentDocument
     /// <summary>Which desk manages the type, and so which roles may touch it.</summary>
     static abstract ContentDesk Desk { get; }
 
-    /// <summary>Whether its public copy names people: then shared caches must revalidate every time.</summary>
+    /// <summary>What the type holds, for the people reading the contract (the description of its OpenAPI tag).</summary>
+    static abstract string Description { get; }
+
+    /// <summary>
+    /// Whether it names people: then shared caches must revalidate every time, public search never indexes it, and
+    /// it can be erased (<see cref="ContentLifecycle{TDoc,TContent,TDelivery}.EraseAsync"/>).
+    /// </summary>
     static virtual bool HoldsPersonalData => false;
 }
 
@@ -52,6 +58,9 @@ public abstract class ContentDocument<TContent> : IRevisioned, Management.IAutho
 
     /// <summary>The version the public sees, when published.</summary>
     public int? PublishedVersion { get; set; }
+
+    /// <summary>The slug the public copy is served under; null while the item has no public copy.</summary>
+    public string? PublicSlug { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";

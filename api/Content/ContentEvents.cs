@@ -33,3 +33,23 @@ public sealed record ItemRestored(string Type, string Slug, Locale Locale, int V
 
 /// <summary>The pending draft of a published item was dropped: its content is the published version's again.</summary>
 public sealed record ItemDraftDiscarded(string Type, string Slug, Locale Locale, int Version, int PublishedVersion, string By, DateTimeOffset At);
+
+public static class ContentEvents
+{
+    /// <summary>The event that records <paramref name="action"/> (the same action as the change's revision).</summary>
+    public static object Of(RevisionAction action, string type, string slug, Locale locale, int version, string by,
+        DateTimeOffset at, int? from, DateTimeOffset? publishAt, DateTimeOffset? unpublishAt) => action switch
+    {
+        RevisionAction.Created => new ItemCreated(type, slug, locale, version, by, at),
+        RevisionAction.Edited => new ItemEdited(type, slug, locale, version, by, at),
+        RevisionAction.Submitted => new ItemSubmitted(type, slug, locale, version, by, at),
+        RevisionAction.Scheduled => new ItemScheduled(type, slug, locale, version, by, at, publishAt, unpublishAt),
+        RevisionAction.Unscheduled => new ItemUnscheduled(type, slug, locale, version, by, at),
+        RevisionAction.Published => new ItemPublished(type, slug, locale, version, by, at),
+        RevisionAction.Unpublished => new ItemUnpublished(type, slug, locale, version, by, at),
+        RevisionAction.Restored => new ItemRestored(type, slug, locale, version, from!.Value, by, at),
+        RevisionAction.Discarded => new ItemDraftDiscarded(type, slug, locale, version, from!.Value, by, at),
+        RevisionAction.Deleted => new ItemDeleted(type, slug, locale, version, by, at),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No event records this action."),
+    };
+}

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Marten.Schema;
+using Vivapolis.Api.Content.Changes;
 using Vivapolis.Api.Content.Delivery;
 using Vivapolis.Api.Content.Preview;
 using Vivapolis.Contracts.Common;
@@ -16,6 +17,7 @@ public static class ContentRegistration
         where TDelivery : class, IDeliveryItem
         where TType : ContentType<TDoc, TContent, TDelivery>
     {
+        services.AddSingleton(ContentTypeInfo.Of<TDoc, TDelivery>());
         services.AddSingleton<ContentType<TDoc, TContent, TDelivery>, TType>();
         services.AddScoped<ContentLifecycle<TDoc, TContent, TDelivery>>();
         services.AddScoped<Scheduling.ContentScheduling<TDoc, TContent, TDelivery>>();
@@ -39,11 +41,14 @@ public static class ContentRegistration
 
     public static IServiceCollection AddContentInfrastructure(this IServiceCollection services)
     {
+        services.AddSingleton<ContentTypes>();
+        services.AddChangeLog();
         services.AddSingleton<DeliveryReader>();
         services.AddSingleton<PreviewTokens>();
         services.AddDeliveryCache();
         Scheduling.SchedulingRegistration.AddScheduledPublishing(services);
         services.ConfigureMarten(o => o.Schema.For<SearchEntry>());
+        services.ConfigureMarten(o => o.Schema.For<FormerSlug>().Duplicate(x => x.ItemId));
         services.ConfigureMarten(o => o.Schema.For<ContentRevision>().Index(x => x.ItemId));
         return services;
     }

@@ -1,12 +1,10 @@
 using FastEndpoints;
 using Marten;
 using Vivapolis.Api.Content;
-using Vivapolis.Api.Features.AdvertiserContacts;
+using Vivapolis.Api.Features;
 using Vivapolis.Api.Features.ApiKeys;
-using Vivapolis.Api.Features.Articles;
+using Vivapolis.Api.Features.Sync;
 using Vivapolis.Api.Features.Auth;
-using Vivapolis.Api.Features.Events;
-using Vivapolis.Api.Features.Fiches;
 using Vivapolis.Api.Infrastructure.OpenApi;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -29,10 +27,8 @@ public static class Composition
             .AddApiKeys()
             .AddVivapolisOpenApi()
             .AddContentInfrastructure()
-            .AddArticles()
-            .AddFiches()
-            .AddEvents()
-            .AddAdvertiserContacts()
+            .AddVivapolisContentTypes()
+            .AddSync()
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
             .AddFastEndpoints();
         return builder;

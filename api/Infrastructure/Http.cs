@@ -131,9 +131,13 @@ public static class Http
         return app;
     }
 
-    /// <summary>A request carrying credentials (valid or not), or one about management or signing in.</summary>
+    /// <summary>
+    /// A request carrying a user's credentials (valid or not), or one about management or signing in. A partner's
+    /// API key alone does not make a read private: a public read answers a key holder exactly as anyone else, so it is
+    /// cached and shared the same way; what only a key may read (sync, previews) says it is private itself.
+    /// </summary>
     public static bool IsPrivate(HttpRequest request) =>
-        request.Headers.ContainsKey("Authorization") || request.Headers.ContainsKey(RateLimits.ApiKeyHeader)
+        request.Headers.ContainsKey("Authorization")
         || request.Path.StartsWithSegments("/api/v1/manage") || request.Path.StartsWithSegments("/api/v1/auth");
 
     /// <summary>Vivapolis:Http:KnownProxies: comma-separated addresses or CIDR networks of the reverse proxies.</summary>

@@ -25,4 +25,8 @@ public static class Json
     /// <summary>An enum's name in the contract ("in_review"), for SQL over stored JSON.</summary>
     public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonSerializer.Serialize(value, Options).Trim('"');
+
+    /// <summary>The enum value a contract name stands for (the reverse of <see cref="Name{TEnum}"/>).</summary>
+    public static TEnum Parse<TEnum>(string name) where TEnum : struct, Enum =>
+        JsonSerializer.Deserialize<TEnum>($"\"{name}\"", Options);
 }

@@ -25,4 +25,8 @@ public sealed record AdvertiserContactDelivery : IDeliveryItem
     public required int DisplayOrder { get; init; }
     /// <summary>When it was first published.</summary>
     public required DateTimeOffset PublishedAt { get; init; }
+    /// <summary>When this published version was made.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Version number of the published content.</summary>
+    public required int Version { get; init; }
 }

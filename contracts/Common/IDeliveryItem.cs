@@ -7,4 +7,6 @@ public interface IDeliveryItem
     string Slug { get; }
     Locale Locale { get; }
     DateTimeOffset PublishedAt { get; }
+    DateTimeOffset UpdatedAt { get; }
+    int Version { get; }
 }

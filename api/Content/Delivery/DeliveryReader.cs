@@ -29,6 +29,15 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
         return json is null ? null : Encoding.UTF8.GetBytes(json);
     }
 
+    /// <summary>The slug an item now has, when <paramref name="slug"/> is one it was published under before and it is still published.</summary>
+    public async Task<string?> CurrentSlugAsync<TDelivery>(string type, string slug, Locale locale, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(
+            $"select d.data ->> 'slug' from {Table<FormerSlug>()} f join {Table<TDelivery>()} d on d.id = f.item_id where f.id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = FormerSlugs.IdOf(type, locale, slug) });
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     /// <summary>One page in the given order, as <c>{"items":[…],"next":…}</c>.</summary>
     public async Task<byte[]> ReadPageAsync<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit,
         string? cursor, CancellationToken ct)

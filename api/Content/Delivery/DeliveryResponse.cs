@@ -18,15 +18,19 @@ public static class DeliveryResponse
 
     /// <summary>Writes JSON bytes with a strong ETag, or a bodiless 304 when the client already has them.</summary>
     public static Task WriteJsonAsync<TDoc>(HttpContext http, byte[] json, CancellationToken ct) where TDoc : IContentDocument =>
-        WriteAsync(http, json, "application/json; charset=utf-8", CacheControlOf<TDoc>(), ct);
+        WriteJsonAsync(http, json, CacheControlOf<TDoc>(), ct);
+
+    /// <summary>Writes JSON bytes with a strong ETag and <paramref name="cacheControl"/>, or a bodiless 304.</summary>
+    public static Task WriteJsonAsync(HttpContext http, ReadOnlyMemory<byte> json, string cacheControl, CancellationToken ct) =>
+        WriteAsync(http, json, "application/json; charset=utf-8", cacheControl, ct);
 
     /// <summary>
     /// Writes published content in any format (JSON, iCalendar, Atom, HTML) with a strong ETag made from its bytes,
     /// or a bodiless 304 when the client already has them.
     /// </summary>
-    public static async Task WriteAsync(HttpContext http, byte[] body, string contentType, string cacheControl, CancellationToken ct)
+    public static async Task WriteAsync(HttpContext http, ReadOnlyMemory<byte> body, string contentType, string cacheControl, CancellationToken ct)
     {
-        var etag = ETags.ForBytes(body);
+        var etag = ETags.ForBytes(body.Span);
         var response = http.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = cacheControl;

@@ -27,7 +27,8 @@ public sealed class PublishedItemValidator : Validator<PublishedItemRequest>
 }
 
 /// <summary>
-/// GET /api/v1/{type}/{slug}: drafts, unpublished and unknown slugs are the same 404. With <c>?preview=TOKEN</c>
+/// GET /api/v1/{type}/{slug}: drafts, unpublished and unknown slugs are the same 404; a slug the item was published
+/// under before is a 301 to its current one. With <c>?preview=TOKEN</c>
 /// (see <see cref="Preview.PreviewItem{TDoc,TContent,TDelivery}"/>), the item's current draft instead, private and uncached.
 /// </summary>
 public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItemRequest, TDelivery>
@@ -39,9 +40,14 @@ public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItem
         Get($"/api/v1/{TDoc.RouteSegment}/{{slug}}");
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
-        Options(b => b.CacheOutput(DeliveryCache.Policy));
-        Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 401, 404).Produces(304));
-        Summary(s => s.Summary = $"Get one published {TDoc.TypeName} by its slug");
+        Options(b => b.CacheDelivery(DeliveryCache.TagOf(TDoc.TypeName)));
+        Description(b => b.Document<EmptyRequest, TDelivery>(200, 400, 401, 404).Produces(301).Produces(304));
+        Summary(s =>
+        {
+            s.Summary = $"Get one published {TDoc.TypeName} by its slug";
+            s.Description = "404 when no published item has this slug; 301 to the current address when the item was " +
+                            "published under this slug before.";
+        });
     }
 
     public override async Task HandleAsync(PublishedItemRequest request, CancellationToken ct)
@@ -51,8 +57,19 @@ public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItem
             await Preview.PreviewResponse.WriteAsync<TDoc>(HttpContext, request.Slug, ct);
             return;
         }
-        var json = await Resolve<DeliveryReader>().ReadOneAsync<TDelivery>(request.Slug, request.Locale, ct)
-                   ?? throw ProblemException.NotFound();
-        await DeliveryResponse.WriteJsonAsync<TDoc>(HttpContext, json, ct);
+        var reader = Resolve<DeliveryReader>();
+        if (await reader.ReadOneAsync<TDelivery>(request.Slug, request.Locale, ct) is { } json)
+        {
+            await DeliveryResponse.WriteJsonAsync<TDoc>(HttpContext, json, ct);
+            return;
+        }
+        // A former slug of an item published since under another: links made with the old one keep working.
+        var current = await reader.CurrentSlugAsync<TDelivery>(TDoc.TypeName, request.Slug, request.Locale, ct)
+                      ?? throw ProblemException.NotFound();
+        var locale = request.Locale == Locale.Fr ? "" : $"?locale={Json.Name(request.Locale)}";
+        HttpContext.Response.Headers.CacheControl = DeliveryResponse.CacheControlOf<TDoc>();
+        HttpContext.Response.Headers.Location = $"/api/v1/{TDoc.RouteSegment}/{Uri.EscapeDataString(current)}{locale}";
+        HttpContext.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+        await HttpContext.Response.StartAsync(ct);
     }
 }

@@ -29,7 +29,7 @@ public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TReque
         Get($"/api/v1/{TDoc.RouteSegment}");
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
-        Options(b => b.CacheOutput(DeliveryCache.Policy));
+        Options(b => b.CacheDelivery(DeliveryCache.TagOf(TDoc.TypeName)));
         Description(b => b.Document<EmptyRequest, Page<TDelivery>>(200, 400).Produces(304));
         Summary(s => s.Summary = $"List published {TDoc.RouteSegment}, newest first");
     }

@@ -35,7 +35,7 @@ public abstract class ScheduleItem<TDoc, TContent, TDelivery> : Endpoint<Schedul
 
     public override async Task HandleAsync(ScheduleItemRequest request, CancellationToken ct)
     {
-        var doc = await Resolve<ContentScheduling<TDoc, TContent, TDelivery>>()
+        var doc = await Resolve<ContentLifecycle<TDoc, TContent, TDelivery>>()
             .ScheduleAsync(request.Id, request.IfMatch, request.Schedule, User.Actor(), ct);
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);
         await Send.OkAsync(doc.ToManaged(TDoc.TypeName), ct);
@@ -58,8 +58,8 @@ public abstract class CancelSchedule<TDoc, TContent, TDelivery> : Endpoint<ItemR
 
     public override async Task HandleAsync(ItemRequest request, CancellationToken ct)
     {
-        var doc = await Resolve<ContentScheduling<TDoc, TContent, TDelivery>>()
-            .CancelAsync(request.Id, request.IfMatch, User.Actor(), ct);
+        var doc = await Resolve<ContentLifecycle<TDoc, TContent, TDelivery>>()
+            .CancelScheduleAsync(request.Id, request.IfMatch, User.Actor(), ct);
         HttpContext.Response.Headers.ETag = ETags.ForVersion(doc.Version);
         await Send.OkAsync(doc.ToManaged(TDoc.TypeName), ct);
     }

@@ -12,6 +12,7 @@ public sealed class AdvertiserContact : ContentDocument<AdvertiserContactContent
     public static string TypeName => "advertiser-contact";
     public static string RouteSegment => "advertiser-contacts";
     public static ContentDesk Desk => ContentDesk.Advertising;
+    public static string Description => "Advertiser contacts: personal data; delivery shows only public contacts and their public fields.";
     public static bool HoldsPersonalData => true;
 }
 
@@ -46,7 +47,8 @@ public sealed class AdvertiserContactType(AdvertiserContactValidator validator)
         Id = a.Id, Locale = a.Locale, Slug = a.Slug,
         FullName = a.Content.FullName, JobTitle = a.Content.JobTitle, Company = a.Content.Company,
         Email = a.Content.Email, Phone = a.Content.Phone, Sectors = a.Content.Sectors, Regions = a.Content.Regions,
-        DisplayOrder = a.Content.DisplayOrder, PublishedAt = a.PublishedAt ?? a.UpdatedAt,
+        DisplayOrder = a.Content.DisplayOrder, PublishedAt = a.PublishedAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt,
+        Version = a.Version,
     };
 }
 

@@ -27,6 +27,8 @@ public sealed class PreviewAdvertiserContact : Vivapolis.Api.Content.Preview.Pre
 
 public sealed class GetAdvertiserContactPreview : Vivapolis.Api.Content.Preview.GetItemPreview<AdvertiserContact, AdvertiserContactDelivery>;
 
+public sealed class RevokeAdvertiserContactPreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<AdvertiserContact, AdvertiserContactContent>;
+
 public sealed class SubmitAdvertiserContact : SubmitItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 
 public sealed class ListAdvertiserContactRevisions : ListRevisions<AdvertiserContact, AdvertiserContactContent>;

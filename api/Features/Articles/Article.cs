@@ -11,6 +11,7 @@ public sealed class Article : ContentDocument<ArticleContent>, IContentDocument
     public static string TypeName => "article";
     public static string RouteSegment => "articles";
     public static ContentDesk Desk => ContentDesk.Editorial;
+    public static string Description => "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.";
 }
 
 public sealed class ArticleType(ArticleValidator validator) : ContentType<Article, ArticleContent, ArticleDelivery>

@@ -26,6 +26,8 @@ public sealed class PreviewArticle : Vivapolis.Api.Content.Preview.PreviewItem<A
 
 public sealed class GetArticlePreview : Vivapolis.Api.Content.Preview.GetItemPreview<Article, ArticleDelivery>;
 
+public sealed class RevokeArticlePreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<Article, ArticleContent>;
+
 public sealed class SubmitArticle : SubmitItem<Article, ArticleContent, ArticleDelivery>;
 
 public sealed class ListArticleRevisions : ListRevisions<Article, ArticleContent>;

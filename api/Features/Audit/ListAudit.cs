@@ -6,10 +6,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Vivapolis.Api.Content;
 using Vivapolis.Api.Content.Management;
-using Vivapolis.Api.Features.AdvertiserContacts;
-using Vivapolis.Api.Features.Articles;
-using Vivapolis.Api.Features.Events;
-using Vivapolis.Api.Features.Fiches;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Audit;
 using Vivapolis.Contracts.Common;
@@ -29,8 +25,8 @@ public sealed class AuditRequest : PageRequest
 
     /// <summary>
     /// Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-    /// restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
-    /// user_suspended, user_reactivated or user_password_reset_forced.
+    /// restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
+    /// user_role_changed, user_suspended, user_reactivated or user_password_reset_forced.
     /// </summary>
     [QueryParam]
     public string? Action { get; init; }
@@ -57,9 +53,9 @@ public sealed class AuditRequestValidator : Validator<AuditRequest>
         RuleFor(x => x.Action).Must(a => a is null || AuditLog.EventTypesOf.ContainsKey(a))
             .WithMessage(_ => Text.Of($"Action inconnue. Valeurs permises : {string.Join(", ", AuditLog.EventTypesOf.Keys)}.",
                                       $"Unknown action. Allowed values: {string.Join(", ", AuditLog.EventTypesOf.Keys)}."));
-        RuleFor(x => x.Type).Must(t => t is null || AuditLog.ContentTypes.Contains(t))
-            .WithMessage(_ => Text.Of($"Type inconnu. Valeurs permises : {string.Join(", ", AuditLog.ContentTypes)}.",
-                                      $"Unknown type. Allowed values: {string.Join(", ", AuditLog.ContentTypes)}."));
+        RuleFor(x => x.Type).Must(t => t is null || Resolve<ContentTypes>().Named(t) is not null)
+            .WithMessage(_ => Text.Of($"Type inconnu. Valeurs permises : {string.Join(", ", Resolve<ContentTypes>().Names)}.",
+                                      $"Unknown type. Allowed values: {string.Join(", ", Resolve<ContentTypes>().Names)}."));
         RuleFor(x => x.To).Must((r, to) => r.From is null || to is null || r.From < to)
             .WithMessage(_ => Text.Of("« to » doit être après « from ».", "'to' must be after 'from'."));
     }
@@ -82,6 +78,7 @@ public static class AuditLog
         ["erased"] = "item_erased",
         ["unscheduled"] = "item_unscheduled",
         ["draft_discarded"] = "item_draft_discarded",
+        ["preview_links_revoked"] = "preview_links_revoked",
         ["api_key_created"] = "api_key_created",
         ["api_key_revoked"] = "api_key_revoked",
         ["user_created"] = "user_created",
@@ -92,9 +89,6 @@ public static class AuditLog
     };
 
     private static readonly Dictionary<string, string> ActionOf = EventTypesOf.ToDictionary(p => p.Value, p => p.Key);
-
-    public static readonly string[] ContentTypes =
-        [Article.TypeName, Fiche.TypeName, AgendaEvent.TypeName, AdvertiserContact.TypeName];
 
     /// <summary>The action an event type records; a kind of event added later passes through under its own name.</summary>
     public static string Action(string eventType) => ActionOf.GetValueOrDefault(eventType, eventType);

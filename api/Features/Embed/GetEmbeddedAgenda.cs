@@ -34,7 +34,7 @@ public sealed class GetEmbeddedAgenda(TimeProvider clock) : Endpoint<EmbeddedAge
         Get("/embed/agenda");
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
-        Options(b => b.CacheOutput(DeliveryCache.Policy).WithMetadata(new FramablePage(AgendaPage.ContentSecurityPolicy)));
+        Options(b => b.CacheDelivery(DeliveryCache.TagOf(AgendaEvent.TypeName)).WithMetadata(new FramablePage(AgendaPage.ContentSecurityPolicy)));
         Description(b => b.DocumentText(AgendaPage.MediaType, 400));
         Summary(s =>
         {

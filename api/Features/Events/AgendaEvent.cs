@@ -13,6 +13,7 @@ public sealed class AgendaEvent : ContentDocument<EventContent>, IContentDocumen
     public static string TypeName => "event";
     public static string RouteSegment => "events";
     public static ContentDesk Desk => ContentDesk.Editorial;
+    public static string Description => "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.";
 }
 
 public sealed class EventType(EventValidator validator) : ContentType<AgendaEvent, EventContent, EventDelivery>

@@ -26,6 +26,8 @@ public sealed class PreviewEvent : Vivapolis.Api.Content.Preview.PreviewItem<Age
 
 public sealed class GetEventPreview : Vivapolis.Api.Content.Preview.GetItemPreview<AgendaEvent, EventDelivery>;
 
+public sealed class RevokeEventPreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<AgendaEvent, EventContent>;
+
 public sealed class SubmitEvent : SubmitItem<AgendaEvent, EventContent, EventDelivery>;
 
 public sealed class ListEventRevisions : ListRevisions<AgendaEvent, EventContent>;

@@ -21,7 +21,7 @@ public abstract class AtomFeedEndpoint<TDoc, TRequest, TDelivery>(TimeProvider c
         Get($"/feeds/{TDoc.RouteSegment}.atom");
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
-        Options(b => b.CacheOutput(DeliveryCache.Policy));
+        Options(b => b.CacheDelivery(DeliveryCache.TagOf(TDoc.TypeName)));
         Description(b => b.DocumentText(AtomFeed.MediaType, 400));
         Summary(s =>
         {

@@ -35,7 +35,7 @@ public sealed class GetEventCalendar : Endpoint<EventCalendarRequest>
         Get("/feeds/events/{slug}.ics");
         AllowAnonymous();
         DontAutoSendResponse();
-        Options(b => b.CacheOutput(DeliveryCache.Policy));
+        Options(b => b.CacheDelivery(DeliveryCache.TagOf(AgendaEvent.TypeName)));
         Description(b => b.DocumentText(EventCalendar.MediaType, 400, 404));
         Summary(s =>
         {

@@ -18,7 +18,7 @@ public sealed class GetEventsCalendar(TimeProvider clock) : Endpoint<EventFilter
         Get("/feeds/events.ics");
         AllowAnonymous();
         DontAutoSendResponse(); // DeliveryResponse writes the bytes, or a bodiless 304
-        Options(b => b.CacheOutput(DeliveryCache.Policy));
+        Options(b => b.CacheDelivery(DeliveryCache.TagOf(AgendaEvent.TypeName)));
         Description(b => b.DocumentText(EventCalendar.MediaType, 400));
         Summary(s =>
         {

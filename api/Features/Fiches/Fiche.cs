@@ -11,6 +11,7 @@ public sealed class Fiche : ContentDocument<FicheContent>, IContentDocument
     public static string TypeName => "fiche";
     public static string RouteSegment => "fiches";
     public static ContentDesk Desk => ContentDesk.Editorial;
+    public static string Description => "Fiches: exemplary actions of the sustainable city, in France and abroad.";
 }
 
 public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, FicheContent, FicheDelivery>

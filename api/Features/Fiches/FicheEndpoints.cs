@@ -26,6 +26,8 @@ public sealed class PreviewFiche : Vivapolis.Api.Content.Preview.PreviewItem<Fic
 
 public sealed class GetFichePreview : Vivapolis.Api.Content.Preview.GetItemPreview<Fiche, FicheDelivery>;
 
+public sealed class RevokeFichePreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<Fiche, FicheContent>;
+
 public sealed class SubmitFiche : SubmitItem<Fiche, FicheContent, FicheDelivery>;
 
 public sealed class ListFicheRevisions : ListRevisions<Fiche, FicheContent>;

@@ -32,23 +32,22 @@ public sealed class SearchRequest
 
 public sealed class SearchRequestValidator : Validator<SearchRequest>
 {
-    /// <summary>The types whose published items are indexed (advertiser contacts never are: personal data).</summary>
-    public static readonly string[] Searchable = ["article", "fiche", "event"];
-
     public SearchRequestValidator()
     {
         RuleFor(x => x.Q).Must(q => q.Trim().Length is >= 2 and <= 200)
             .WithMessage(_ => Text.Of("La recherche doit compter entre 2 et 200 caractères.", "The query must be 2 to 200 characters long."));
-        RuleFor(x => x.Types).Must(t => t is null || (t.Length <= 100 && SearchContent.TypesOf(t).All(Searchable.Contains)))
-            .WithMessage(_ => Text.Of($"Type inconnu. Valeurs permises : {string.Join(", ", Searchable)}.",
-                                      $"Unknown type. Allowed values: {string.Join(", ", Searchable)}."));
+        // The types whose published items are indexed (never those holding personal data).
+        string[] Searchable() => Resolve<ContentTypes>().Searchable.Select(t => t.Name).ToArray();
+        RuleFor(x => x.Types).Must(t => t is null || (t.Length <= 100 && SearchContent.TypesOf(t).All(Searchable().Contains)))
+            .WithMessage(_ => Text.Of($"Type inconnu. Valeurs permises : {string.Join(", ", Searchable())}.",
+                                      $"Unknown type. Allowed values: {string.Join(", ", Searchable())}."));
         RuleFor(x => x.Limit).InclusiveBetween(1, 50)
             .WithMessage(_ => Text.Of("La limite doit être comprise entre 1 et 50.", "Limit must be between 1 and 50."));
     }
 }
 
 /// <summary>GET /api/v1/search: published articles, fiches and events matching French words, ranked.</summary>
-public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore store) : Endpoint<SearchRequest, SearchResults>
+public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore store, ContentTypes types) : Endpoint<SearchRequest, SearchResults>
 {
     // Private-use characters mark the matches in PostgreSQL's excerpt, so that the text can be HTML-escaped
     // before the marks become <mark> tags: an excerpt is safe to insert into a page as is.
@@ -59,7 +58,7 @@ public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore st
     {
         Get("/api/v1/search");
         AllowAnonymous();
-        Options(b => b.CacheOutput(Content.Delivery.DeliveryCache.Policy));
+        Options(b => Content.Delivery.DeliveryCache.CacheDelivery(b, Content.Delivery.DeliveryCache.SearchTag));
         Description(b => b.Document<EmptyRequest, SearchResults>(200, 400));
         Summary(s => s.Summary = "Search published articles, fiches and events (French full text)");
     }
@@ -85,7 +84,7 @@ public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore st
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = request.Q.Trim() });
         command.Parameters.Add(new NpgsqlParameter { Value = Json.Name(request.Locale) });
-        command.Parameters.Add(new NpgsqlParameter { Value = request.Types is null ? SearchRequestValidator.Searchable : TypesOf(request.Types) });
+        command.Parameters.Add(new NpgsqlParameter { Value = request.Types is null ? types.Searchable.Select(t => t.Name).ToArray() : TypesOf(request.Types) });
         command.Parameters.Add(new NpgsqlParameter { Value = request.Limit });
 
         var hits = new List<SearchHit>();

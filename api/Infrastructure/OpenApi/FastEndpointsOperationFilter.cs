@@ -54,13 +54,16 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         operation.Security = [SecurityOf(definition, context)];
         operation.Responses ??= new OpenApiResponses();
-        operation.Responses.TryAdd("429", TooManyRequests(context));
+        // Every operation is rate-limited (see RateLimits), and every one needs the database (see DatabaseOutage).
+        operation.Responses.TryAdd("429", ComeBackLater("Too Many Requests: try again after the number of seconds in Retry-After.", context));
+        operation.Responses.TryAdd("503", ComeBackLater(
+            "Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After.", context));
     }
 
-    /// <summary>Every operation is rate-limited (see RateLimits), so each one says how a refusal looks.</summary>
-    private static OpenApiResponse TooManyRequests(OperationFilterContext context) => new()
+    /// <summary>A refusal that says when to come back.</summary>
+    private static OpenApiResponse ComeBackLater(string description, OperationFilterContext context) => new()
     {
-        Description = "Too Many Requests: try again after the number of seconds in Retry-After.",
+        Description = description,
         Headers = new Dictionary<string, IOpenApiHeader>
         {
             ["Retry-After"] = new OpenApiHeader

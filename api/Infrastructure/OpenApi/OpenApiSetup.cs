@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.Swagger;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using Vivapolis.Api.Content;
 using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Infrastructure.OpenApi;
@@ -69,19 +70,16 @@ public static class OpenApiSetup
         return text.ToString().TrimEnd() + "\n";
     }
 
-    /// <summary>What each tag groups, for the people reading the contract.</summary>
+    /// <summary>What each tag groups, for the people reading the contract; content types describe themselves (<see cref="ContentTypes"/>).</summary>
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
-        ["articles"] = "Articles: magazine interviews and news. Delivery under /api/v1/articles, management under /api/v1/manage/articles.",
         ["auth"] = "Sign-in, token refresh, sign-out and passwords: 15-minute bearer tokens for the management API, renewed with single-use refresh tokens.",
         ["users"] = "Accounts and their roles (admin, editor, author, sales); administrators only.",
         ["api-keys"] = "API keys of partners (the aggregator, partner sites): created, listed and revoked by administrators.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
-        ["fiches"] = "Fiches: exemplary actions of the sustainable city, in France and abroad.",
-        ["events"] = "Events: the agenda (matinales, conferences, webinars, visits), with their time zone.",
-        ["advertiser-contacts"] = "Advertiser contacts: personal data; delivery shows only public contacts and their public fields.",
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across published articles, fiches and events.",
+        ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",
         ["themes"] = "Reference list: the themes content is filed under.",
         ["feeds"] = "Feeds for calendars and feed readers: the agenda in iCalendar (RFC 5545, to subscribe to), articles and fiches in Atom (RFC 4287), with the filters of the delivery lists.",
         ["embed"] = "The agenda on partner sites: the <vivapolis-agenda> web component's script, and a server-rendered page for an iframe where scripts are not allowed.",
@@ -89,7 +87,7 @@ public static class OpenApiSetup
     };
 
     /// <summary>Sorted paths and schemas, so the committed file only changes when the surface does.</summary>
-    private sealed class StableOrder : IDocumentFilter
+    private sealed class StableOrder(ContentTypes types) : IDocumentFilter
     {
         public void Apply(OpenApiDocument document, DocumentFilterContext context)
         {
@@ -100,7 +98,7 @@ public static class OpenApiSetup
                 .SelectMany(p => p.Value.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
                 .SelectMany(o => o.Tags ?? Enumerable.Empty<OpenApiTagReference>())
                 .Select(t => t.Name!).Distinct().Order(StringComparer.Ordinal)
-                .Select(name => new OpenApiTag { Name = name, Description = TagDescriptions.GetValueOrDefault(name) }));
+                .Select(name => new OpenApiTag { Name = name, Description = types.AtSegment(name)?.Description ?? TagDescriptions.GetValueOrDefault(name) }));
             if (document.Components?.Schemas is { } schemas)
             {
                 var sorted = schemas.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();

@@ -51,6 +51,8 @@ public static class HostileCases
     /// <summary>Required fields the API fills with their documented default when they come blank (see the Normalize methods).</summary>
     private static readonly HashSet<string> BlankMeansDefault = ["timeZone", "territory.country", "venue.country"];
 
+    private static readonly IReadOnlySet<int> EmptyBodyRefusals = new HashSet<int> { 400 };
+
     public static IEnumerable<HostileCase> For(PreparedRequest valid, IReadOnlySet<string> freeTextParameters)
     {
         var operation = valid.Operation;
@@ -76,6 +78,14 @@ public static class HostileCases
         // Anonymous operations take credentials: a wrong one is a 401, and repeated failed sign-ins are slowed (429).
         var refusals = valid.Operation.RequiresBearer ? HostileCase.BodyRefusals : HostileCase.BodyRefusals.Concat([401, 429]).ToHashSet();
         foreach (var c in BodyCasesOf(valid, schema)) yield return c with { Refusals = refusals };
+        if (valid.Operation.BodyRequired)
+        {
+            // No body, or a JSON one of Content-Length 0: a 400 that says the body is empty, never a 415. (Anonymous
+            // operations: the rate limit answers before anything reads the body.)
+            var empty = valid.Operation.RequiresBearer ? EmptyBodyRefusals : EmptyBodyRefusals.Append(429).ToHashSet();
+            yield return new HostileCase("body: missing", "(body)", "(none)", valid.WithBody(null)) { Refusals = empty };
+            yield return new HostileCase("body: empty", "(body)", "Content-Length: 0", valid.WithRawBody("")) { Refusals = empty };
+        }
     }
 
     private static IEnumerable<HostileCase> BodyCasesOf(PreparedRequest valid, SchemaView schema)
@@ -95,8 +105,6 @@ public static class HostileCases
         if (body.FirstOrDefault() is { Key: { } first })
             yield return Raw("deep nesting", Replace(body, first, new string('[', Nesting) + new string(']', Nesting)));
         yield return Raw("over the size limit", "{\"title\":\"" + new string('a', OverSizeLimit) + "\"}");
-        if (valid.Operation.BodyRequired)
-            yield return new("body: missing", "(body)", "(none)", valid.WithBody(null));
         yield return new("body: wrong media type", "(body)", "text/plain", valid with { MediaType = "text/plain" });
 
         JsonObject Added(string name, JsonNode? value)

@@ -30,7 +30,7 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
                                        $"List{one}Revisions", $"Get{one}Revision", $"Diff{one}Revisions", $"Preview{one}" })
                 table[id] = writers;
             foreach (var id in new[] { $"Publish{one}", $"Unpublish{one}", $"Delete{one}", $"Schedule{one}", $"Cancel{one}Schedule",
-                                       $"Discard{one}Draft", $"Restore{one}Revision" })
+                                       $"Discard{one}Draft", $"Restore{one}Revision", $"Revoke{one}PreviewLinks" })
                 table[id] = managers;
         }
         table["EraseAdvertiserContact"] = [Roles.Admin, Roles.Sales];

@@ -124,7 +124,7 @@ public class AdvertiserContactDeliveryTests(ApiFactory api) : ApiTest(api)
         var listed = JsonNode.Parse(await anonymous.GetStringAsync(Delivery))!["items"]![0]!.AsObject();
 
         string[] expected = ["id", "locale", "slug", "fullName", "jobTitle", "company", "email", "phone", "sectors", "regions",
-                             "displayOrder", "publishedAt"];
+                             "displayOrder", "publishedAt", "updatedAt", "version"];
         Assert.Equal(expected.Order(), one.Select(p => p.Key).Order());
         Assert.Equal(expected.Order(), listed.Select(p => p.Key).Order());
         Assert.Equal("helene.marivaux@example.org", one["email"]!.GetValue<string>());

@@ -27,13 +27,23 @@ public class ApiKeyContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public void The_change_feed_requires_an_api_key_with_sync_read()
+    {
+        var sync = Document.Paths["/api/v1/sync"].Operations![HttpMethod.Get];
+        var (scheme, scopes) = Assert.Single(Assert.Single(sync.Security!));
+        Assert.Equal(FastEndpointsOperationFilter.ApiKeyScheme, scheme.Reference.Id);
+        Assert.Equal(["sync:read"], scopes);
+    }
+
+    [Fact]
     public void Preview_reads_require_an_api_key_with_preview_read_and_key_management_a_bearer_token()
     {
         var operations = Document.Paths.SelectMany(p => p.Value.Operations!.Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value))).ToList();
         var previews = operations.Where(o => o.Path.StartsWith("/api/v1/preview/", StringComparison.Ordinal)).ToList();
         var keys = operations.Where(o => o.Path.StartsWith("/api/v1/manage/api-keys", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(["advertiser-contacts", "articles", "events", "fiches"], previews.Select(o => o.Path.Split('/')[4]).Order());
+        var segments = api.Services.GetRequiredService<Vivapolis.Api.Content.ContentTypes>().All.Select(t => t.RouteSegment);
+        Assert.Equal(segments.Order(), previews.Select(o => o.Path.Split('/')[4]).Order());
         Assert.All(previews, o =>
         {
             var requirement = Assert.Single(o.Operation.Security!);

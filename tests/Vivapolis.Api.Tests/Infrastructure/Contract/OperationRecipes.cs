@@ -87,6 +87,14 @@ public static class OperationRecipes
         yield return new("GetApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
         yield return new("RevokeApiKey", async c => c.Request().WithPath("id", (await NewKeyAsync(c, "sync:read"))["id"]!.GetValue<string>()));
 
+        // The aggregator's change feed, with a key that has sync:read.
+        yield return new("ReadSync", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Articles);
+            var key = await UsedKeyAsync(c, "sync:read", "/api/v1/sync");
+            return c.Request().WithQuery("limit", "100").WithQuery("types", "article").WithHeader("X-Api-Key", key);
+        });
+
         // Partner sites: the feeds, the embedded agenda and its script (the example event is in Paris, mobilité, 2027).
         yield return new("GetEventsCalendar", async c =>
         {
@@ -110,6 +118,19 @@ public static class OperationRecipes
             return c.Request().WithQuery("region", "53").WithQuery("limit", "20");
         });
         yield return new("GetAgendaScript", c => Task.FromResult(c.Request()));
+    }
+
+    /// <summary>
+    /// A new key with this scope, used once on <paramref name="url"/>, so that its last use is already recorded (once a
+    /// minute) when the test sends it: the request then changes nothing in the database.
+    /// </summary>
+    private static async Task<string> UsedKeyAsync(RecipeContext c, string scope, string url)
+    {
+        var key = (await NewKeyAsync(c, scope))["key"]!.GetValue<string>();
+        using var warm = new HttpRequestMessage(HttpMethod.Get, url);
+        warm.Headers.Add("X-Api-Key", key);
+        (await c.Client.SendAsync(warm)).EnsureSuccessStatusCode();
+        return key;
     }
 
     private static async Task<string> RefreshTokenAsync(RecipeContext c)
@@ -161,6 +182,7 @@ public static class OperationRecipes
         yield return Recipe($"Discard{one}Draft", async c => Versioned(c, await c.PublishedWithChangesAsync(kind)));
         yield return Recipe($"Preview{one}", async c =>
             c.Request(await c.DraftAsync(kind)).WithBody(new JsonObject { ["expiresInMinutes"] = 60 }));
+        yield return Recipe($"Revoke{one}PreviewLinks", async c => c.Request(await c.DraftAsync(kind)));
         yield return Recipe($"Publish{one}", async c => Versioned(c, await c.DraftAsync(kind)));
         yield return Recipe($"Restore{one}Revision", async c => Versioned(c, await c.EditedAsync(kind), 1));
         yield return Recipe($"List{one}Revisions", async c => c.Request(await c.EditedAsync(kind)).WithQuery("limit", "20"));
@@ -176,12 +198,8 @@ public static class OperationRecipes
         });
         yield return Recipe($"Get{one}Preview", async c =>
         {
-            var key = (await NewKeyAsync(c, "preview:read"))["key"]!.GetValue<string>();
             var draft = await c.DraftAsync(kind);
-            // Used once here, so that its last use is already recorded (once a minute) when the test sends it.
-            using var warm = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/preview/{kind.Segment}/{draft.Id}");
-            warm.Headers.Add("X-Api-Key", key);
-            (await c.Client.SendAsync(warm)).EnsureSuccessStatusCode();
+            var key = await UsedKeyAsync(c, "preview:read", $"/api/v1/preview/{kind.Segment}/{draft.Id}");
             return c.Request(draft).WithHeader("X-Api-Key", key);
         });
         yield return Recipe($"GetPublished{one}", async c => c.Request(await c.PublishedAsync(kind)).WithQuery("locale", "fr"));
