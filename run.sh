@@ -53,9 +53,14 @@ API_DLL="$ROOT/api/bin/Release/net10.0/Vivapolis.Api.dll"
 echo "applying the schema and loading the demo content (once)"
 dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")"
 
-echo "building the editor SPA"
-(cd web-client && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null)
+echo "building the editor SPA and the partner agenda"
+(cd web-client && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null \
+  && npm run --silent build:agenda >/dev/null)
 printf '{"apiBaseUrl": "http://127.0.0.1:%s"}\n' "$API_PORT" >web-client/dist/config.json
+# The partner demo page, served by the SPA's static host (another origin than the API, as on a partner's site).
+sed "s#http://127.0.0.1:5080#http://127.0.0.1:$API_PORT#g" web-client/embed-demo.html >web-client/dist/embed-demo.html
+# The API serves the element at /embed/agenda.js.
+export Vivapolis__Embed__AgendaScript="$ROOT/web-client/dist-agenda/agenda.js"
 
 dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" &
 PIDS+=($!)
@@ -74,5 +79,6 @@ fi
 echo
 echo "API:     http://127.0.0.1:$API_PORT   (Swagger UI: http://127.0.0.1:$API_PORT/swagger)"
 echo "Editor:  http://127.0.0.1:$WEB_PORT   (editor@example.org / vivapolis-editor-demo)"
+echo "Partner demo page: http://127.0.0.1:$WEB_PORT/embed-demo.html   (agenda.js: http://127.0.0.1:$API_PORT/embed/agenda.js)"
 echo "ready"
 wait -n "${PIDS[@]}" || true

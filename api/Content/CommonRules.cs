@@ -16,6 +16,10 @@ public static class CommonRules
                 $"The slug may only contain lowercase letters, digits and hyphens ({Slugs.MaxLength} characters at most)."));
     }
 
+    /// <summary>A slug in a public URL: no slug is longer, so a longer one names nothing, and is said so before the database is asked.</summary>
+    public static IRuleBuilderOptions<T, string> SlugInPath<T>(this IRuleBuilder<T, string> rule) => rule.MaximumLength(Slugs.MaxLength)
+        .WithMessage(_ => Text.Of($"Un slug compte {Slugs.MaxLength} caractères au plus.", $"A slug is {Slugs.MaxLength} characters at most."));
+
     public static IRuleBuilderOptions<T, string> Title<T>(this IRuleBuilder<T, string> rule) => rule
         .NotEmpty().WithMessage(_ => Text.Of("Le titre est obligatoire.", "Title is required."))
         .Length(3, 200).WithMessage(_ => Text.Of("Le titre doit compter entre 3 et 200 caractères.", "Title must be 3 to 200 characters long."));

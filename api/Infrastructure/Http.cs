@@ -73,13 +73,20 @@ public static class Http
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.XFrameOptions = "DENY";
+                var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+                // The one exception to "nothing may be framed": the page an endpoint declares framable, when it
+                // answers with that page or a 304 for it (a 304's headers update the cached page's); its problems
+                // stay unframable.
+                var status = http.Response.StatusCode;
+                var framable = (status == StatusCodes.Status200OK && html) || status == StatusCodes.Status304NotModified
+                    ? http.GetEndpoint()?.Metadata.GetMetadata<FramablePage>()
+                    : null;
+                if (framable is null) headers.XFrameOptions = "DENY";
                 // A 304 has no body, hence no content type: the browser that revalidated keeps the policy it has
                 // (a strict one here would replace the policy of a cached Swagger UI page and break it).
-                if (http.Response.StatusCode != StatusCodes.Status304NotModified)
-                    headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                        ? HtmlContentSecurityPolicy
-                        : StrictContentSecurityPolicy;
+                if (status != StatusCodes.Status304NotModified)
+                    headers.ContentSecurityPolicy = framable?.ContentSecurityPolicy
+                                                    ?? (html ? HtmlContentSecurityPolicy : StrictContentSecurityPolicy);
                 // Whatever an endpoint chose: an answer to someone identified, or about management, is theirs alone.
                 if (IsPrivate(http.Request)) headers.CacheControl = PrivateCacheControl;
                 return Task.CompletedTask;
@@ -151,6 +158,12 @@ public static class Http
         .Select(p => System.Net.IPNetwork.Parse(p.Contains('/') ? p : p + (p.Contains(':') ? "/128" : "/32")))
         .ToArray();
 }
+
+/// <summary>
+/// Endpoint metadata of a page that other sites may put in an iframe (the embedded agenda): its own policy, which
+/// must say who may frame it (<c>frame-ancestors</c>), replaces the strict ones, and no X-Frame-Options is sent.
+/// </summary>
+public sealed record FramablePage(string ContentSecurityPolicy);
 
 /// <summary>
 /// Delivery and feeds are open to every origin without credentials; management and sign-in answer only the

@@ -37,4 +37,9 @@ public sealed record ArticleDelivery : ITranslatedDelivery
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Version number of the published content.</summary>
     public required int Version { get; init; }
+    /// <summary>
+    /// The article as schema.org JSON-LD, for the page that shows it. Null only for an article published before the
+    /// API wrote it, until its next publication.
+    /// </summary>
+    public ArticleJsonLd? JsonLd { get; init; }
 }

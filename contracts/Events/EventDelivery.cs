@@ -84,4 +84,9 @@ public sealed record EventDelivery : ITranslatedDelivery
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Version number of the published content.</summary>
     public required int Version { get; init; }
+    /// <summary>
+    /// The event as schema.org JSON-LD, for the page that shows it. Null only for an event published before the
+    /// API wrote it, until its next publication.
+    /// </summary>
+    public EventJsonLd? JsonLd { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using Marten;
 using Npgsql;
 using Vivapolis.Api.Infrastructure;
@@ -41,8 +42,57 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
     public async Task<byte[]> ReadPageAsync<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit,
         string? cursor, CancellationToken ct, Locale? fallback = null)
     {
+        await using var command = PageCommand<TDelivery>(locale, filter, order, limit, cursor, fallback);
+        var body = new ArrayBufferWriter<byte>(4096);
+        body.Write(ItemsStart);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var count = 0;
+        Cursor last = default;
+        while (await reader.ReadAsync(ct))
+        {
+            if (++count > limit)
+            {
+                var next = $"],\"next\":\"{last.Encode()}\"}}";
+                Encoding.UTF8.GetBytes(next, body);
+                return body.WrittenSpan.ToArray();
+            }
+            if (count > 1) body.Write(","u8);
+            Encoding.UTF8.GetBytes(reader.GetString(0), body);
+            last = new Cursor(order.ReadKey(reader, 1), reader.GetGuid(2));
+        }
+        body.Write(NextNull);
+        return body.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The same page as records, for what renders items in another format (the iCalendar and Atom feeds), with
+    /// the cursor of the next page, null on the last one.
+    /// </summary>
+    public async Task<(IReadOnlyList<TDelivery> Items, string? Next)> ReadItemsAsync<TDelivery>(Locale? locale,
+        DeliveryFilter filter, DeliveryOrder order, int limit, string? cursor, CancellationToken ct)
+    {
+        await using var command = PageCommand<TDelivery>(locale, filter, order, limit, cursor, fallback: null);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var items = new List<TDelivery>();
+        Cursor last = default;
+        while (await reader.ReadAsync(ct))
+        {
+            if (items.Count == limit) return (items, last.Encode());
+            items.Add(JsonSerializer.Deserialize<TDelivery>(reader.GetString(0), Json.Options)!);
+            last = new Cursor(order.ReadKey(reader, 1), reader.GetGuid(2));
+        }
+        return (items, null);
+    }
+
+    /// <summary>
+    /// Published items of one locale (and, with <paramref name="fallback"/>, of that language where the item has no
+    /// version in the first), filtered, from the cursor on, one more than the limit to know if a page follows.
+    /// </summary>
+    private NpgsqlCommand PageCommand<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit, string? cursor,
+        Locale? fallback)
+    {
         var sql = new StringBuilder($"select data::text, {order.Column}, id from {Table<TDelivery>()} item where true");
-        await using var command = db.CreateCommand();
+        var command = db.CreateCommand();
         string Next(object value)
         {
             command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
@@ -63,26 +113,7 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
             sql.Append($" and ({order.Column}, id) {(order.Descending ? "<" : ">")} ({Next(order.Parameter(after.Value.Key))}, {Next(after.Value.Id)})");
         sql.Append($" order by {order.Column} {direction}, id {direction} limit {Next(limit + 1)}");
         command.CommandText = sql.ToString();
-
-        var body = new ArrayBufferWriter<byte>(4096);
-        body.Write(ItemsStart);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var count = 0;
-        Cursor last = default;
-        while (await reader.ReadAsync(ct))
-        {
-            if (++count > limit)
-            {
-                var next = $"],\"next\":\"{last.Encode()}\"}}";
-                Encoding.UTF8.GetBytes(next, body);
-                return body.WrittenSpan.ToArray();
-            }
-            if (count > 1) body.Write(","u8);
-            Encoding.UTF8.GetBytes(reader.GetString(0), body);
-            last = new Cursor(order.ReadKey(reader, 1), reader.GetGuid(2));
-        }
-        body.Write(NextNull);
-        return body.WrittenSpan.ToArray();
+        return command;
     }
 
     private string Table<TDelivery>() =>

@@ -23,9 +23,7 @@ public sealed class PublishedItemRequest
 
 public sealed class PublishedItemValidator : Validator<PublishedItemRequest>
 {
-    // No slug is longer: a longer one names nothing, and is said so before the database is asked.
-    public PublishedItemValidator() => RuleFor(x => x.Slug).MaximumLength(Slugs.MaxLength)
-        .WithMessage(_ => Text.Of($"Un slug compte {Slugs.MaxLength} caractères au plus.", $"A slug is {Slugs.MaxLength} characters at most."));
+    public PublishedItemValidator() => RuleFor(x => x.Slug).SlugInPath();
 }
 
 /// <summary>

@@ -4,8 +4,14 @@ using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Content.Delivery;
 
+/// <summary>What every delivery list is asked: a language and a page.</summary>
+public interface IDeliveryListRequest : IPaged
+{
+    Locale Locale { get; }
+}
+
 /// <summary>Query parameters every delivery list takes; each type adds its filters.</summary>
-public abstract class DeliveryListRequest : PageRequest
+public abstract class DeliveryListRequest : PageRequest, IDeliveryListRequest
 {
     /// <summary>Language version to list.</summary>
     [QueryParam]
@@ -13,12 +19,19 @@ public abstract class DeliveryListRequest : PageRequest
 }
 
 /// <summary>The lists of types with language versions (articles, fiches, events) can fall back to another language.</summary>
-public abstract class TranslatedListRequest : DeliveryListRequest
+public interface ITranslatedListRequest
 {
     /// <summary>
     /// Also list the items in this language that have no published version in <c>locale</c> (for example
     /// <c>locale=en&amp;fallback=fr</c>: English where it exists, French elsewhere). Each item says its own locale.
     /// </summary>
+    Locale? Fallback { get; }
+}
+
+/// <summary>A delivery list of a type with language versions.</summary>
+public abstract class TranslatedListRequest : DeliveryListRequest, ITranslatedListRequest
+{
+    /// <inheritdoc cref="ITranslatedListRequest.Fallback"/>
     [QueryParam]
     public Locale? Fallback { get; init; }
 }
@@ -26,8 +39,8 @@ public abstract class TranslatedListRequest : DeliveryListRequest
 /// <summary>GET /api/v1/{type}: published items, newest first, streamed as stored.</summary>
 public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TRequest, Page<TDelivery>>
     where TDoc : IContentDocument
-    where TRequest : DeliveryListRequest, new()
-    where TDelivery : class, IDeliveryItem
+    where TRequest : class, IDeliveryListRequest, new()
+    where TDelivery : class
 {
     public override void Configure()
     {
@@ -49,7 +62,7 @@ public abstract class ListPublished<TDoc, TRequest, TDelivery> : Endpoint<TReque
     {
         var json = await Resolve<DeliveryReader>()
             .ReadPageAsync<TDelivery>(request.Locale, Filter(request), Order(request), request.Limit, request.Cursor, ct,
-                fallback: (request as TranslatedListRequest)?.Fallback);
+                fallback: (request as ITranslatedListRequest)?.Fallback);
         await DeliveryResponse.WriteJsonAsync<TDoc>(HttpContext, json, ct);
     }
 }

@@ -57,7 +57,7 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
     {
         var c = e.Content;
         var span = EventTimes.SpanOf(c.Start!.Value, c.End!.Value, c.TimeZone, c.AllDay);
-        return new EventDelivery
+        var delivery = new EventDelivery
         {
             Id = e.Id, Locale = e.Locale, TranslationGroup = c.TranslationGroup ?? e.Id, Slug = e.Slug,
             Title = c.Title, Kind = c.Kind!.Value, Summary = c.Summary, Description = c.Description,
@@ -72,6 +72,7 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
             EventStatus = c.EventStatus, Themes = c.Themes, Seo = c.Seo, Cover = c.Cover,
             PublishedAt = e.PublishedAt ?? e.UpdatedAt, UpdatedAt = e.UpdatedAt, Version = e.Version,
         };
+        return delivery with { JsonLd = EventJsonLdMapping.Of(delivery) };
     }
 
     /// <summary>"1re édition", "3ème édition" (as the network writes it); "1st edition", "3rd edition" in English.</summary>

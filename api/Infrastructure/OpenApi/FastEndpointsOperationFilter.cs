@@ -105,7 +105,10 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         return null;
     }
 
-    /// <summary>"/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type.</summary>
+    /// <summary>
+    /// "/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type. Outside
+    /// /api/ (the feeds, the embedded agenda), the first segment: "/feeds/events.ics" → "feeds".
+    /// </summary>
     private static string TagOf(EndpointDefinition definition)
     {
         var segments = definition.Routes[0].Split('/', StringSplitOptions.RemoveEmptyEntries);

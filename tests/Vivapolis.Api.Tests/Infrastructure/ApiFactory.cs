@@ -43,6 +43,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vivapolis:Jwt:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
         builder.UseSetting("Vivapolis:Cors:ManageOrigins", "https://editor.example.org");
         builder.UseSetting("Vivapolis:Media:Root", MediaRoot);
+        // A stand-in for the built <vivapolis-agenda> script, which the tests of the API do not build.
+        builder.UseSetting("Vivapolis:Embed:AgendaScript", Path.Combine(AppContext.BaseDirectory, "Features", "Embed", "agenda-stub.js"));
         // Every test client comes from the same (missing) address: limits no test meets but the rate limit tests'.
         foreach (var limit in new[] { "AnonymousPerMinute", "PartnerPerMinute", "UserPerMinute", "SignInPerMinute" })
             builder.UseSetting($"Vivapolis:RateLimits:{limit}", "1000000");

@@ -1675,6 +1675,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/embed/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agenda as a page to put in an iframe, without script
+         * @description The events of `GET /api/v1/events` with the same filters, as `<vivapolis-agenda>` shows them, in one self-contained HTML page (style inline, no script, no other request), in the language of `locale`. Its Content-Security-Policy lets any site frame it. "More" shows twice as many events, up to 100, then the next page.
+         */
+        get: operations["GetEmbeddedAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/agenda.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The script of the <vivapolis-agenda> web component
+         * @description An ES module, loaded by a script element of type `module` with this address as its `src`, then `<vivapolis-agenda theme="mobilite"></vivapolis-agenda>` anywhere in the page. 404 when this server was deployed without it.
+         */
+        get: operations["GetAgendaScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/articles.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published articles as an Atom feed, newest first
+         * @description RFC 4287, with the filters and paging of `GET /api/v1/articles`: `limit` entries a page, and a `next` link (RFC 5005) to the following page. Entry ids are `urn:uuid:` of the item's id and never change; `updated` is when the published version was made; content is the sanitised HTML.
+         */
+        get: operations["GetArticlesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agenda as an iCalendar feed to subscribe to (webcal)
+         * @description RFC 5545, with the filters of `GET /api/v1/events`: upcoming events by default, earliest start first, 500 at most. Each event keeps its UID, and its SEQUENCE grows with each published change; cancelled events stay with STATUS:CANCELLED until unpublished, so calendars remove them. Times are in the event's zone, with a VTIMEZONE for each zone; all-day events are dates. Texts are in the language of `locale`.
+         */
+        get: operations["GetEventsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/events/{slug}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published event as an iCalendar file (add to my calendar)
+         * @description The event as it is in `GET /feeds/events.ics`: a calendar that already has it updates it rather than adding it twice.
+         */
+        get: operations["GetEventCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/fiches.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published fiches as an Atom feed, newest first
+         * @description RFC 4287, with the filters and paging of `GET /api/v1/fiches`: `limit` entries a page, and a `next` link (RFC 5005) to the following page. Entry ids are `urn:uuid:` of the item's id and never change; `updated` is when the published version was made; content is the sanitised HTML.
+         */
+        get: operations["GetFichesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/media/{hash}/{file}": {
         parameters: {
             query?: never;
@@ -1789,6 +1909,11 @@ export interface components {
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
         };
+        /**
+         * @description How the embedded agenda lays out each event.
+         * @enum {string}
+         */
+        AgendaLayout: "list" | "compact";
         /** @description Another language version of a published item: what a partner needs for an hreflang link. */
         AlternateLink: {
             /** @description Its language. */
@@ -1925,6 +2050,11 @@ export interface components {
              * @description Version number of the published content.
              */
             version: number;
+            /**
+             * @description The article as schema.org JSON-LD, for the page that shows it. Null only for an article published before the
+             *     API wrote it, until its next publication.
+             */
+            jsonLd?: components["schemas"]["ArticleJsonLd"] | null;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         ArticleDeliveryPage: {
@@ -1932,6 +2062,46 @@ export interface components {
             items: components["schemas"]["ArticleDelivery"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
+        };
+        /**
+         * @description The article as a schema.org `Article` in JSON-LD, ready to be put as is in a script element of type
+         *     `application/ld+json` in the page that shows it. Absent parts are left out, never written as null.
+         */
+        ArticleJsonLd: {
+            /** @description Always `https://schema.org`. */
+            "@context": string;
+            /** @description Always `Article`. */
+            "@type": string;
+            /** @description The article's id as a URN: `urn:uuid:…`. */
+            "@id": string;
+            /** @description The title. */
+            headline: string;
+            /** @description The standfirst (or the SEO description), plain text; absent when there is none. */
+            description?: null | string;
+            /** @description The authors, as people. */
+            author: components["schemas"]["JsonLdPerson"][];
+            /**
+             * Format: date-time
+             * @description When it was first published, with its offset.
+             */
+            datePublished: string;
+            /**
+             * Format: date-time
+             * @description When this published version was made, with its offset.
+             */
+            dateModified: string;
+            /** @description Language of the article: `fr` or `en`. */
+            inLanguage: string;
+            /** @description The rubric, for example "Écosystème"; absent without one. */
+            articleSection?: null | string;
+            /** @description The tags, separated by commas; absent without tags. */
+            keywords?: null | string;
+            /** @description URL of the cover picture; absent without one. */
+            image?: null | string;
+            /** @description The Vivapolis network. */
+            publisher: components["schemas"]["JsonLdOrganization"];
+            /** @description The person an interview is with; absent for other articles. */
+            about?: components["schemas"]["JsonLdPerson"] | null;
         };
         /**
          * @description How people attend: on site, online, or either.
@@ -2243,6 +2413,11 @@ export interface components {
              * @description Version number of the published content.
              */
             version: number;
+            /**
+             * @description The event as schema.org JSON-LD, for the page that shows it. Null only for an event published before the
+             *     API wrote it, until its next publication.
+             */
+            jsonLd?: components["schemas"]["EventJsonLd"] | null;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         EventDeliveryPage: {
@@ -2250,6 +2425,42 @@ export interface components {
             items: components["schemas"]["EventDelivery"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
+        };
+        /**
+         * @description The event as a schema.org `Event` in JSON-LD, ready to be put as is in a script element of type
+         *     `application/ld+json` in the page that shows it. Absent parts are left out, never written as null.
+         */
+        EventJsonLd: {
+            /** @description Always `https://schema.org`. */
+            "@context": string;
+            /** @description Always `Event`. */
+            "@type": string;
+            /** @description The event's id as a URN: `urn:uuid:…`. */
+            "@id": string;
+            /** @description The title. */
+            name: string;
+            /** @description The summary, plain text; absent when there is none. */
+            description?: null | string;
+            /** @description Local start with its offset (`2027-03-26T09:00:00+01:00`), or the first day of an all-day event (`2027-03-26`). */
+            startDate: string;
+            /** @description Local end with its offset, or the last day of an all-day event. */
+            endDate: string;
+            /** @description `https://schema.org/EventScheduled`, `…/EventCancelled`, `…/EventPostponed` or `…/EventRescheduled`. */
+            eventStatus: string;
+            /** @description `https://schema.org/OfflineEventAttendanceMode` (on site), `…/OnlineEventAttendanceMode` or `…/MixedEventAttendanceMode`. */
+            eventAttendanceMode: string;
+            /** @description Where it takes place: the venue as a `Place`, the online address as a `VirtualLocation`, or both for a mixed event. */
+            location: components["schemas"]["JsonLdLocation"][];
+            /** @description Who organises it; absent when not stated. */
+            organizer?: components["schemas"]["JsonLdOrganization"] | null;
+            /** @description The price and where to register; absent when neither is stated. */
+            offers?: components["schemas"]["JsonLdOffer"] | null;
+            /** @description True for a free event; absent when the price is not stated. */
+            isAccessibleForFree?: null | boolean;
+            /** @description URL of the cover picture; absent without one. */
+            image?: null | string;
+            /** @description Language of the texts: `fr` or `en`. */
+            inLanguage: string;
         };
         /**
          * @description What kind of event it is.
@@ -2566,6 +2777,88 @@ export interface components {
             role?: null | string;
             /** @description Organisation they speak for. */
             organisation?: null | string;
+        };
+        /** @description A schema.org `GeoCoordinates`, in degrees (WGS 84). */
+        JsonLdGeoCoordinates: {
+            /** @description Always `GeoCoordinates`. */
+            "@type": string;
+            /**
+             * Format: double
+             * @description Latitude.
+             */
+            latitude: number;
+            /**
+             * Format: double
+             * @description Longitude.
+             */
+            longitude: number;
+        };
+        /**
+         * @description Where an event takes place, as schema.org has it: a `Place` (name, postal address, coordinates) or a
+         *     `VirtualLocation` (the URL to attend online).
+         */
+        JsonLdLocation: {
+            /** @description `Place` or `VirtualLocation`. */
+            "@type": string;
+            /** @description The venue's name (a `Place`). */
+            name?: null | string;
+            /** @description The venue's postal address (a `Place`). */
+            address?: components["schemas"]["JsonLdPostalAddress"] | null;
+            /** @description The venue's coordinates, when known (a `Place`). */
+            geo?: components["schemas"]["JsonLdGeoCoordinates"] | null;
+            /** @description The https URL to attend online (a `VirtualLocation`). */
+            url?: null | string;
+        };
+        /** @description A schema.org `Offer`: what attending costs and where to register. */
+        JsonLdOffer: {
+            /** @description Always `Offer`. */
+            "@type": string;
+            /**
+             * Format: double
+             * @description The price in `priceCurrency`; 0 for a free event; absent when not stated.
+             */
+            price?: null | number;
+            /** @description `EUR`, with a price. */
+            priceCurrency?: null | string;
+            /** @description Anything else about the price, for example "tarif réduit pour les adhérents". */
+            description?: null | string;
+            /** @description Where to register, when stated. */
+            url?: null | string;
+        };
+        /** @description A schema.org `Organization`: who organises an event, who publishes an article, where someone works. */
+        JsonLdOrganization: {
+            /** @description Always `Organization`. */
+            "@type": string;
+            /** @description Its name. */
+            name: string;
+            /** @description Its website; absent when not known. */
+            url?: null | string;
+        };
+        /** @description A schema.org `Person`: an author, or the person an interview is about. */
+        JsonLdPerson: {
+            /** @description Always `Person`. */
+            "@type": string;
+            /** @description Full name. */
+            name: string;
+            /** @description What they do, for example "directrice générale"; absent when not known. */
+            jobTitle?: null | string;
+            /** @description Where they work; absent when not known. */
+            worksFor?: components["schemas"]["JsonLdOrganization"] | null;
+        };
+        /** @description A schema.org `PostalAddress`. */
+        JsonLdPostalAddress: {
+            /** @description Always `PostalAddress`. */
+            "@type": string;
+            /** @description Street address, when given. */
+            streetAddress?: null | string;
+            /** @description Postal code, when given. */
+            postalCode?: null | string;
+            /** @description City. */
+            addressLocality: string;
+            /** @description The region's name, for a venue in France. */
+            addressRegion?: null | string;
+            /** @description ISO 3166-1 alpha-2 country code. */
+            addressCountry: string;
         };
         /**
          * @description The language an item is written in. French first.
@@ -3549,10 +3842,6 @@ export interface operations {
                 theme?: string;
                 /** @description Only articles with this tag. */
                 tag?: string;
-                /**
-                 * @description Also list the items in this language that have no published version in `locale` (for example
-                 *     `locale=en&fallback=fr`: English where it exists, French elsewhere). Each item says its own locale.
-                 */
                 fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
@@ -4024,6 +4313,13 @@ export interface operations {
     ListPublishedEvents: {
         parameters: {
             query?: {
+                fallback?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
                 /**
                  * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
                  *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
@@ -4049,17 +4345,6 @@ export interface operations {
                 status?: components["schemas"]["EventStatus"];
                 /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
                 q?: string;
-                /**
-                 * @description Also list the items in this language that have no published version in `locale` (for example
-                 *     `locale=en&fallback=fr`: English where it exists, French elsewhere). Each item says its own locale.
-                 */
-                fallback?: components["schemas"]["Locale"];
-                /** @description Language version to list. */
-                locale?: components["schemas"]["Locale"];
-                /** @description How many items per page, 1 to 100. */
-                limit?: number;
-                /** @description The `next` value of the previous page. */
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -4222,10 +4507,6 @@ export interface operations {
                 financingSource?: components["schemas"]["FinancingSource"];
                 /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
                 q?: string;
-                /**
-                 * @description Also list the items in this language that have no published version in `locale` (for example
-                 *     `locale=en&fallback=fr`: English where it exists, French elsewhere). Each item says its own locale.
-                 */
                 fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
@@ -13312,6 +13593,464 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReferenceItem"][];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEmbeddedAgenda: {
+        parameters: {
+            query?: {
+                /** @description `list` (the default) shows each event's summary; `compact` leaves it out, for a narrow column. */
+                layout?: components["schemas"]["AgendaLayout"];
+                fallback?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /**
+                 * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
+                 *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
+                 *     offset, read on the Paris clock. Encode `+` as `%2B`; a bare one, read as a space, is understood too.
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start before this moment, which must be after `from`. A day includes the whole day
+                 *     (`to=2027-03-31`: up to the end of 31 March); a date-time is read as for `from`.
+                 */
+                to?: string;
+                /** @description Only events filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only events whose venue is in this region (INSEE code, see `/api/v1/regions`). */
+                region?: string;
+                /** @description Only events whose venue is in this city, whatever the case and accents. */
+                city?: string;
+                /** @description Only events of this kind. */
+                kind?: components["schemas"]["EventKind"];
+                /** @description Only events attended exactly this way (`in_person` does not include `mixed`). */
+                attendanceMode?: components["schemas"]["AttendanceMode"];
+                /** @description Only events in this status, for example `cancelled`. */
+                status?: components["schemas"]["EventStatus"];
+                /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAgendaScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetArticlesFeed: {
+        parameters: {
+            query?: {
+                /** @description Only articles filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only articles with this tag. */
+                tag?: string;
+                fallback?: components["schemas"]["Locale"];
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEventsCalendar: {
+        parameters: {
+            query?: {
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /**
+                 * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
+                 *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
+                 *     offset, read on the Paris clock. Encode `+` as `%2B`; a bare one, read as a space, is understood too.
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start before this moment, which must be after `from`. A day includes the whole day
+                 *     (`to=2027-03-31`: up to the end of 31 March); a date-time is read as for `from`.
+                 */
+                to?: string;
+                /** @description Only events filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only events whose venue is in this region (INSEE code, see `/api/v1/regions`). */
+                region?: string;
+                /** @description Only events whose venue is in this city, whatever the case and accents. */
+                city?: string;
+                /** @description Only events of this kind. */
+                kind?: components["schemas"]["EventKind"];
+                /** @description Only events attended exactly this way (`in_person` does not include `mixed`). */
+                attendanceMode?: components["schemas"]["AttendanceMode"];
+                /** @description Only events in this status, for example `cancelled`. */
+                status?: components["schemas"]["EventStatus"];
+                /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEventCalendar: {
+        parameters: {
+            query?: {
+                /** @description Language version of the event. */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /** @description The event's slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFichesFeed: {
+        parameters: {
+            query?: {
+                /** @description Only fiches filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only fiches in this region, by INSEE code (see `/api/v1/regions`); `99` for projects abroad. */
+                region?: string;
+                /** @description Only fiches in this country, by ISO 3166-1 alpha-2 code (`FR`, `MA`…). */
+                country?: string;
+                /** @description Only fiches with at least one actor of this kind. */
+                actorKind?: components["schemas"]["ActorKind"];
+                /** @description Only fiches with at least one financing line from this source. */
+                financingSource?: components["schemas"]["FinancingSource"];
+                /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
+                q?: string;
+                fallback?: components["schemas"]["Locale"];
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -122,6 +122,30 @@ public static class OperationRecipes
             var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
             return c.Request().WithPath("hash", segments[1]).WithPath("file", segments[2]);
         });
+
+        // Partner sites: the feeds, the embedded agenda and its script (the example event is in Paris, mobilité, 2027).
+        yield return new("GetEventsCalendar", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Events);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("region", "11").WithQuery("from", "2027-01-01").WithQuery("locale", "fr");
+        });
+        yield return new("GetEventCalendar", async c => c.Request(await c.PublishedAsync(ContentKind.Events)).WithQuery("locale", "fr"));
+        yield return new("GetEmbeddedAgenda", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Events);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("layout", "compact").WithQuery("limit", "10");
+        });
+        yield return new("GetArticlesFeed", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Articles);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("limit", "20");
+        });
+        yield return new("GetFichesFeed", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Fiches);
+            return c.Request().WithQuery("region", "53").WithQuery("limit", "20");
+        });
+        yield return new("GetAgendaScript", c => Task.FromResult(c.Request()));
     }
 
     /// <summary>
