@@ -20,7 +20,7 @@ namespace Vivapolis.Api.Content;
 /// </summary>
 public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
     ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock, ChangeLog changes,
-    IOutputCacheStore cache)
+    IOutputCacheStore cache, IContentMedia media)
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
     where TDelivery : class, IDeliveryItem
@@ -81,6 +81,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
             "Un élément publié ne peut être republié que s'il a des modifications non publiées",
             "A published item can be published again only when it has unpublished changes"));
         var doc = item.Doc;
+        await media.RequireUsableAsync(doc.Content, ct); // every image it shows exists and has its alt text (422)
         doc.Status = ContentStatus.Published;
         doc.PublishedAt ??= clock.Now();
         doc.PublishAt = null; // a scheduled publication, if any, is done (or overtaken by this one)
@@ -132,7 +133,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
         if ((publicWasCurrent && !change.EditsContent) || change.BackToPublic) doc.PublishedVersion = doc.Version;
 
         // The public copy the change makes, and, for a type with language versions, the versions around it.
-        var delivery = change.Public == PublicCopy.Refresh ? type.ToDelivery(doc) : null;
+        var delivery = change.Public == PublicCopy.Refresh ? type.ToDelivery(doc, await media.ImagesAsync(doc.Content, ct)) : null;
         var versions = type.Translatable && (delivery is not null || item.WasPublic) && change.Public != PublicCopy.Keep
             ? await PublishedVersions<TDoc, TDelivery>.AroundAsync(session, doc.Id, delivery, ct) : null;
         if (versions is not null && delivery is ITranslatedDelivery translated)

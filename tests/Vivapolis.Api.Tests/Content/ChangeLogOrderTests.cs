@@ -78,7 +78,8 @@ public class ChangeLogOrderTests(ApiFactory api) : ApiTest(api)
         {
             var lifecycle = new ContentLifecycle<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>(
                 Api.Services.GetRequiredService<ContentType<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>>(),
-                session, Api.Clock, Log, Api.Services.GetRequiredService<IOutputCacheStore>());
+                session, Api.Clock, Log, Api.Services.GetRequiredService<IOutputCacheStore>(),
+                Api.Services.GetRequiredService<IContentMedia>());
             await lifecycle.PublishAsync(slowDraft.Id, null, ApiFactory.SalesEmail, default);
         }
 
