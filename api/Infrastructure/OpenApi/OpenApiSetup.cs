@@ -83,6 +83,7 @@ public static class OpenApiSetup
         ["search"] = "French full-text search across published articles, fiches and events.",
         ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",
         ["themes"] = "Reference list: the themes content is filed under.",
+        ["content-types"] = "Reference list: the content types the API serves, from its registry.",
         ["feeds"] = "Feeds for calendars and feed readers: the agenda in iCalendar (RFC 5545, to subscribe to), articles and fiches in Atom (RFC 4287), with the filters of the delivery lists.",
         ["embed"] = "The agenda on partner sites: the <vivapolis-agenda> web component's script, and a server-rendered page for an iframe where scripts are not allowed.",
         ["regions"] = "Reference list: the French regions by INSEE code, and abroad.",

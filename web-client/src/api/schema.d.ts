@@ -178,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the content types the API serves */
+        get: operations["ListContentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -2182,6 +2199,23 @@ export interface components {
          * @enum {string}
          */
         ContentStatus: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+        /** @description One content type the API serves, as its registry describes it. */
+        ContentTypeItem: {
+            /** @description Its name in sync entries, webhooks, the audit log and search hits: `article`. */
+            name: string;
+            /** @description Its path segment: `/api/v1/{segment}`, `/api/v1/manage/{segment}`. */
+            segment: string;
+            /** @description What it holds. */
+            description: string;
+            /** @description Who manages it: `editorial` (editors; authors draft) or `advertising` (sales). */
+            desk: string;
+            /** @description Whether its items have versions in other languages (translations, `alternates`, `fallback`). */
+            translatable: boolean;
+            /** @description Whether public search finds its items. */
+            searchable: boolean;
+            /** @description Whether it names people: only public items with their public fields are delivered, and they can be erased. */
+            personalData: boolean;
+        };
         /** @description The picture shown at the top of an item. */
         CoverImage: {
             /**
@@ -4284,6 +4318,48 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentTypeItem"][];
                 };
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */

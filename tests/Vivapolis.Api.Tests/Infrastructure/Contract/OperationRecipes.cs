@@ -48,6 +48,7 @@ public static class OperationRecipes
         yield return new("SearchContent", c => Task.FromResult(c.Request().WithQuery("q", "ville durable").WithQuery("types", "article,fiche")));
         yield return new("ListThemes", c => Task.FromResult(c.Request().WithQuery("locale", "fr")));
         yield return new("ListRegions", c => Task.FromResult(c.Request().WithQuery("locale", "en")));
+        yield return new("ListContentTypes", c => Task.FromResult(c.Request()));
         yield return new("EraseAdvertiserContact", async c =>
             c.Request(await c.PublishedAsync(ContentKind.AdvertiserContacts)));
 
