@@ -22,7 +22,7 @@ public sealed record SyncPage
 /// <summary>What happened to one published item.</summary>
 public sealed record SyncEntry
 {
-    /// <summary>The content type: article, fiche, event or advertiser-contact.</summary>
+    /// <summary>The content type's name (the content types are listed in the description of this contract).</summary>
     public required string Type { get; init; }
 
     /// <summary>The item's id: a mirror's key.</summary>
