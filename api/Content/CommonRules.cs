@@ -40,24 +40,39 @@ public static class CommonRules
         .Must(code => code is null || Themes.IsKnown(code))
         .WithMessage(_ => Text.Of($"Thème inconnu. Valeurs permises : {Themes.Allowed}.", $"Unknown theme. Allowed values: {Themes.Allowed}."));
 
+    /// <summary>The words of a list's <c>q</c>: 200 characters at most.</summary>
+    public static IRuleBuilderOptions<T, string?> SearchWords<T>(this IRuleBuilder<T, string?> rule) => rule.MaximumLength(200)
+        .WithMessage(_ => Text.Of("La recherche compte 200 caractères au plus.", "The search is 200 characters at most."));
+
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> ShortList<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, int max, int maxLength) => rule
         .Must(list => list.Count <= max && list.All(s => s.Length <= maxLength))
         .WithMessage(_ => Text.Of($"Au plus {max} valeurs de {maxLength} caractères chacune.", $"At most {max} values of {maxLength} characters each."));
 
     public static void CoverAndSeo<T>(this AbstractValidator<T> v, Func<T, CoverImage?> cover, Func<T, SeoFields?> seo)
     {
-        v.RuleFor(x => cover(x)!.Url).Must(IsHttpsUrl).When(x => cover(x) is { MediaId: null }).OverridePropertyName("cover.url")
-            .WithMessage(_ => Text.Of("L'image doit être une adresse https complète.", "The image must be a full https URL."));
-        // An image of the library is served by this API, which may be plain http on a developer's machine.
-        v.RuleFor(x => cover(x)!.Url).Must(IsMediaUrl).When(x => cover(x) is { MediaId: not null }).OverridePropertyName("cover.url")
-            .WithMessage(_ => Text.Of("L'image de la médiathèque s'indique par son adresse /media/ (son « url »).",
-                                      "A media library image is given by its /media/ address (its 'url')."));
-        v.RuleFor(x => cover(x)!.Alt).Must(alt => !string.IsNullOrWhiteSpace(alt) && alt.Length <= 300)
-            .When(x => cover(x) is not null).OverridePropertyName("cover.alt")
-            .WithMessage(_ => Text.Of("Décrivez l'image (texte alternatif, 300 caractères au plus).", "Describe the image (alt text, 300 characters at most)."));
-        v.RuleFor(x => cover(x)!.Credit).MaximumLength(200).When(x => cover(x) is not null).OverridePropertyName("cover.credit");
+        v.Image(cover, "cover");
+        v.Seo(seo);
+    }
+
+    public static void Seo<T>(this AbstractValidator<T> v, Func<T, SeoFields?> seo)
+    {
         v.RuleFor(x => seo(x)!.Title).MaximumLength(70).When(x => seo(x) is not null).OverridePropertyName("seo.title");
         v.RuleFor(x => seo(x)!.Description).MaximumLength(160).When(x => seo(x) is not null).OverridePropertyName("seo.description");
+    }
+
+    /// <summary>An image of the item (a cover, a logo) at the content property <paramref name="name"/>: https or the media library's, with its alt text.</summary>
+    public static void Image<T>(this AbstractValidator<T> v, Func<T, CoverImage?> image, string name)
+    {
+        v.RuleFor(x => image(x)!.Url).Must(IsHttpsUrl).When(x => image(x) is { MediaId: null }).OverridePropertyName($"{name}.url")
+            .WithMessage(_ => Text.Of("L'image doit être une adresse https complète.", "The image must be a full https URL."));
+        // An image of the library is served by this API, which may be plain http on a developer's machine.
+        v.RuleFor(x => image(x)!.Url).Must(IsMediaUrl).When(x => image(x) is { MediaId: not null }).OverridePropertyName($"{name}.url")
+            .WithMessage(_ => Text.Of("L'image de la médiathèque s'indique par son adresse /media/ (son « url »).",
+                                      "A media library image is given by its /media/ address (its 'url')."));
+        v.RuleFor(x => image(x)!.Alt).Must(alt => !string.IsNullOrWhiteSpace(alt) && alt.Length <= 300)
+            .When(x => image(x) is not null).OverridePropertyName($"{name}.alt")
+            .WithMessage(_ => Text.Of("Décrivez l'image (texte alternatif, 300 caractères au plus).", "Describe the image (alt text, 300 characters at most)."));
+        v.RuleFor(x => image(x)!.Credit).MaximumLength(200).When(x => image(x) is not null).OverridePropertyName($"{name}.credit");
     }
 
     public static bool IsMediaUrl(string? url) =>

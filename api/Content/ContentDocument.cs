@@ -79,6 +79,12 @@ public abstract class ContentDocument<TContent> : IRevisioned, Management.IAutho
 
     public TContent Content { get; set; } = null!;
 
+    /// <summary>
+    /// The items of other types the public version links to (<see cref="Links.ItemLink.Key"/>), set with its public
+    /// copy: a change to one of them restates this item's public copy (<see cref="Links.ContentLinking"/>).
+    /// </summary>
+    public IReadOnlyList<string> PublicLinks { get; set; } = [];
+
     [JsonIgnore]
     public bool HasUnpublishedChanges => Status == ContentStatus.Published && PublishedVersion != Version;
 

@@ -1,4 +1,5 @@
 using Marten;
+using Vivapolis.Api.Content.Translations;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Common;
 
@@ -16,7 +17,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>
         var source = await session.LoadAsync<TDoc>(id, ct) ?? throw ProblemException.NotFound();
         var group = GroupOf(source);
         // Two requests for the same language at once: the second waits, then finds the first's version.
-        await session.LockUntilCommitAsync($"vivapolis/translations/{group}", ct);
+        await session.LockUntilCommitAsync(TranslationGroups.LockName(group), ct);
         if ((await VersionsAsync(group, ct)).FirstOrDefault(v => v.Locale == request.Locale) is { } existing)
             throw ProblemException.Conflict(Text.Of(
                 $"Cet élément a déjà une version « {Json.Name(request.Locale)} » : « {existing.Title} » ({existing.Slug}).",

@@ -20,7 +20,7 @@ namespace Vivapolis.Api.Content;
 /// </summary>
 public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
     ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock, ChangeLog changes,
-    IOutputCacheStore cache, IContentMedia media)
+    IOutputCacheStore cache, IContentMedia media, Links.ContentLinking linking)
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
     where TDelivery : class, IDeliveryItem
@@ -133,7 +133,8 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
         if ((publicWasCurrent && !change.EditsContent) || change.BackToPublic) doc.PublishedVersion = doc.Version;
 
         // The public copy the change makes, and, for a type with language versions, the versions around it.
-        var delivery = change.Public == PublicCopy.Refresh ? type.ToDelivery(doc, await media.ImagesAsync(doc.Content, ct)) : null;
+        await LockLinksAsync(item, change, ct); // before the translation groups' locks: see ContentLinking
+        var delivery = change.Public == PublicCopy.Refresh ? await linking.PublicCopyAsync(type, doc, media, session, ct) : null;
         var versions = type.Translatable && (delivery is not null || item.WasPublic) && change.Public != PublicCopy.Keep
             ? await PublishedVersions<TDoc, TDelivery>.AroundAsync(session, doc.Id, delivery, ct) : null;
         if (versions is not null && delivery is ITranslatedDelivery translated)
@@ -143,6 +144,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
         }
 
         var published = PublishedChange(item, change, delivery, now);
+        KeepPublicLinks(doc, change);
         session.UpdateRevision(doc, doc.Version);
         if (change.Action == RevisionAction.Deleted) session.Delete(doc); // after the version check, in the same unit of work
         Record(doc, change.Action, by, now, change.From);
@@ -154,8 +156,10 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
             changes.Append(session, new ContentChange(type.Name, linked.Id, linked.Locale, linked.Slug, ChangeKind.Republished,
                 linked.Version, now, session.DocumentStore.Options.Serializer().ToJson(linked)));
         }
+        var restated = published is null ? [] : await RestateLinkingAsync(doc, published, delivery, now, ct);
         await session.SaveChangesAsync(ct);
         if (published is not null) await cache.EvictTypeAsync<TDoc>(ct);
+        foreach (var shown in restated) await cache.EvictByTagAsync(DeliveryCache.TagOf(shown), ct);
         return doc;
     }
 

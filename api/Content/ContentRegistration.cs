@@ -23,6 +23,7 @@ public static class ContentRegistration
         services.AddScoped<Scheduling.ContentScheduling<TDoc, TContent, TDelivery>>();
         services.AddScoped<Scheduling.IScheduledActions>(sp => sp.GetRequiredService<Scheduling.ContentScheduling<TDoc, TContent, TDelivery>>());
         services.AddPreviewSource<TDoc, TContent, TDelivery>();
+        services.AddSingleton<Links.IContentLinks, Links.ContentLinks<TDoc, TContent, TDelivery>>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<TDoc>()
@@ -42,6 +43,7 @@ public static class ContentRegistration
     public static IServiceCollection AddContentInfrastructure(this IServiceCollection services)
     {
         services.AddSingleton<ContentTypes>();
+        services.AddSingleton<Links.ContentLinking>();
         services.AddChangeLog();
         services.AddSingleton<DeliveryReader>();
         services.AddSingleton<PreviewTokens>();

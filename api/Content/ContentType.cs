@@ -42,6 +42,21 @@ public abstract class ContentType<TDoc, TContent, TDelivery>
     public virtual TContent InLanguage(TContent content, Locale locale, Guid group, string? slug) =>
         throw new NotSupportedException($"{Name} has no language versions.");
 
+    /// <summary>
+    /// The names of the types whose published items this type's public copy shows (a fiche's actors show their
+    /// member's name and slug): a change to one of those items' public copy restates the copies that link it.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> LinkedTypes => [];
+
+    /// <summary>The items of <see cref="LinkedTypes"/> the content links to.</summary>
+    public virtual IEnumerable<Links.ItemLink> LinksOf(TContent content) => [];
+
+    /// <summary>
+    /// The public copy made from <paramref name="content"/> with its links as the linked items are published now
+    /// (<paramref name="linked"/> holds those that have a public copy; a link to any other shows nothing of it).
+    /// </summary>
+    public virtual TDelivery WithLinks(TDelivery delivery, TContent content, Links.LinkedItems linked) => delivery;
+
     /// <summary>What public search finds the item by once published; null keeps the type out of search.</summary>
     public virtual SearchText? SearchTextOf(TDoc document) => null;
 

@@ -27,10 +27,14 @@ public sealed class DemoData(Accounts accounts, IServiceProvider services)
         foreach (var (email, name, role, password) in DemoAccounts)
             if (await accounts.EnsureAsync(email, name, role, password, ct))
                 Console.WriteLine($"created demo account {email} ({role})");
+        // Members first: the fiches' actors and the events' organisers that are members link them.
+        await LoadAsync<Features.Members.Member, Contracts.Members.MemberContent, Contracts.Members.MemberDelivery>(DemoMemberTexts.All, ct);
+        var members = await DemoMemberTexts.IdsByNameAsync(services.GetRequiredService<IQuerySession>(), ct);
         await LoadAsync<Article, ArticleContent, ArticleDelivery>(DemoArticleTexts.All, ct);
-        await LoadAsync<Features.Events.AgendaEvent, Contracts.Events.EventContent, Contracts.Events.EventDelivery>(DemoEventTexts.All, ct);
+        await LoadAsync<Features.Events.AgendaEvent, Contracts.Events.EventContent, Contracts.Events.EventDelivery>(
+            DemoEventTexts.All.Select(e => (DemoMemberTexts.Linked(e.Content, members), e.Publish)), ct);
         await LoadAsync<Features.AdvertiserContacts.AdvertiserContact, Contracts.AdvertiserContacts.AdvertiserContactContent, Contracts.AdvertiserContacts.AdvertiserContactDelivery>(DemoAdvertiserContactTexts.All, ct);
-        await LoadAsync<Fiche, FicheContent, FicheDelivery>(DemoFicheTexts.All, ct);
+        await LoadAsync<Fiche, FicheContent, FicheDelivery>(DemoFicheTexts.All.Select(f => (DemoMemberTexts.Linked(f.Content, members), f.Publish)), ct);
     }
 
     /// <summary>Creates (and publishes) each item unless one with its slug exists, through the real lifecycle.</summary>

@@ -2,6 +2,7 @@ using Vivapolis.Api.Features.AdvertiserContacts;
 using Vivapolis.Api.Features.Articles;
 using Vivapolis.Api.Features.Events;
 using Vivapolis.Api.Features.Fiches;
+using Vivapolis.Api.Features.Members;
 
 namespace Vivapolis.Api.Features;
 
@@ -16,5 +17,6 @@ public static class ContentTypesRegistration
         .AddArticles()
         .AddFiches()
         .AddEvents()
+        .AddMembers()
         .AddAdvertiserContacts();
 }

@@ -16,7 +16,7 @@ public sealed record AuditEntry
     /// </summary>
     public required string Action { get; init; }
 
-    /// <summary>Content type of the item: article, fiche, event or advertiser-contact; null for an API key.</summary>
+    /// <summary>The content type's name (listed in the description of this contract); null for an API key.</summary>
     public string? Type { get; init; }
 
     /// <summary>The item acted on.</summary>

@@ -6,7 +6,7 @@ public sealed record Managed<TContent> where TContent : class
 {
     /// <summary>Stable identifier.</summary>
     public required Guid Id { get; init; }
-    /// <summary>Content type: article, fiche, event or advertiser-contact.</summary>
+    /// <summary>The content type's name (the content types are listed in the description of this contract).</summary>
     public required string Type { get; init; }
     /// <summary>The slug in use: the one given in content, or the one made from the French title.</summary>
     public required string Slug { get; init; }

@@ -41,7 +41,7 @@ public sealed record ManagedRevision<TContent> where TContent : class
 {
     /// <summary>The item's id.</summary>
     public required Guid Id { get; init; }
-    /// <summary>Content type: article, fiche, event or advertiser-contact.</summary>
+    /// <summary>The content type's name (the content types are listed in the description of this contract).</summary>
     public required string Type { get; init; }
     /// <summary>The version this revision made.</summary>
     public required int Version { get; init; }

@@ -104,9 +104,14 @@ public sealed record EventVenue
 }
 
 /// <summary>Who organises an event.</summary>
-/// <param name="Name">Name of the organisation.</param>
-/// <param name="Url">Its https website.</param>
-public sealed record EventOrganizer([property: MaxLength(200)] string Name, [property: MaxLength(2000), Url] string? Url);
+/// <param name="Name">
+/// Name of the organisation. When it is a public member of the network, delivery shows the member's name instead, as
+/// the directory has it now; this one when it is not (or no longer) public.
+/// </param>
+/// <param name="Url">Its https website; delivery shows the member's website when this is absent.</param>
+/// <param name="MemberId">The member of the network that organises it (<c>/api/v1/manage/members/{id}</c>), if it is one.</param>
+public sealed record EventOrganizer(
+    [property: MaxLength(200)] string Name, [property: MaxLength(2000), Url] string? Url, Guid? MemberId = null);
 
 /// <summary>What attending costs.</summary>
 /// <param name="Free">True when attending is free; then there is no amount.</param>

@@ -53,8 +53,8 @@ public sealed record EventDelivery : ITranslatedDelivery
     public EventVenue? Venue { get; init; }
     /// <summary>https URL to attend online; null for in-person events.</summary>
     public string? OnlineUrl { get; init; }
-    /// <summary>Who organises it.</summary>
-    public EventOrganizer? Organizer { get; init; }
+    /// <summary>Who organises it; a public member of the network links to the directory.</summary>
+    public EventOrganizerDelivery? Organizer { get; init; }
     /// <summary>https URL where people register.</summary>
     public string? RegistrationUrl { get; init; }
     /// <summary>What it costs: free, or an amount in euros; null when not stated.</summary>
@@ -90,3 +90,9 @@ public sealed record EventDelivery : ITranslatedDelivery
     /// </summary>
     public EventJsonLd? JsonLd { get; init; }
 }
+
+/// <summary>Who organises an event, as published.</summary>
+/// <param name="Name">Name of the organisation: the member's, as the directory has it now, when <c>member</c> is set.</param>
+/// <param name="Url">Its https website (the member's when the event gives none).</param>
+/// <param name="Member">The public member of the network that organises it; null when it is none (or its member is not public).</param>
+public sealed record EventOrganizerDelivery(string Name, string? Url, Vivapolis.Contracts.Members.MemberLink? Member);

@@ -82,10 +82,15 @@ public sealed record FicheTerritory
 }
 
 /// <summary>An organisation that carries the action.</summary>
-/// <param name="Name">Name of the organisation (200 characters at most).</param>
-/// <param name="Kind">What kind of organisation it is.</param>
+/// <param name="Name">
+/// Name of the organisation (200 characters at most). When the actor is a public member of the network, delivery
+/// shows the member's name instead, as the directory has it now; this one when it is not (or no longer) public.
+/// </param>
+/// <param name="Kind">What kind of organisation it is (delivery shows the member's, as for the name).</param>
 /// <param name="Role">What it did in the action, for example "maître d'ouvrage" (300 characters at most).</param>
-public sealed record FicheActor([property: MaxLength(200)] string Name, ActorKind Kind, [property: MaxLength(300)] string? Role);
+/// <param name="MemberId">The member of the network this actor is (<c>/api/v1/manage/members/{id}</c>), if it is one.</param>
+public sealed record FicheActor(
+    [property: MaxLength(200)] string Name, ActorKind Kind, [property: MaxLength(300)] string? Role, Guid? MemberId = null);
 
 /// <summary>One measured result.</summary>
 /// <param name="Label">What is measured, for example "Consommation d'énergie des bâtiments".</param>

@@ -11,7 +11,6 @@ public sealed record FicheDelivery : ITranslatedDelivery
     /// <summary>Language of the fiche.</summary>
     public required Locale Locale { get; init; }
     /// <summary>Shared by the French and English versions of the same fiche.</summary>
-    /// <summary>Shared by the language versions of the same item.</summary>
     public required Guid TranslationGroup { get; init; }
     /// <summary>The other published language versions of this item, for hreflang links.</summary>
     public IReadOnlyList<AlternateLink> Alternates { get; init; } = [];
@@ -23,8 +22,8 @@ public sealed record FicheDelivery : ITranslatedDelivery
     public string? Summary { get; init; }
     /// <summary>Where the action takes place.</summary>
     public required FicheTerritory Territory { get; init; }
-    /// <summary>Who carries the action.</summary>
-    public required IReadOnlyList<FicheActor> Actors { get; init; }
+    /// <summary>Who carries the action; each public member of the network among them links to the directory.</summary>
+    public required IReadOnlyList<FicheActorDelivery> Actors { get; init; }
     /// <summary>The challenge the action answers; sanitised HTML.</summary>
     public string? Challenge { get; init; }
     /// <summary>What was done; sanitised HTML.</summary>
@@ -65,3 +64,10 @@ public sealed record FicheDelivery : ITranslatedDelivery
     /// <summary>Version number of the published content.</summary>
     public required int Version { get; init; }
 }
+
+/// <summary>An organisation that carries the action, as published.</summary>
+/// <param name="Name">Its name: the member's, as the directory has it now, when <c>member</c> is set.</param>
+/// <param name="Kind">What kind of organisation it is (the member's when <c>member</c> is set).</param>
+/// <param name="Role">What it did in the action.</param>
+/// <param name="Member">The public member of the network it is; null when it is none (or its member is not public).</param>
+public sealed record FicheActorDelivery(string Name, ActorKind Kind, string? Role, Vivapolis.Contracts.Members.MemberLink? Member);

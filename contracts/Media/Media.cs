@@ -107,7 +107,7 @@ public sealed record MediaTexts
 /// <summary>An item that shows an image, as a refused deletion lists it.</summary>
 public sealed record MediaUse
 {
-    /// <summary>Content type: article, fiche or event.</summary>
+    /// <summary>The content type's name (listed in the description of this contract).</summary>
     public required string Type { get; init; }
 
     public required Guid Id { get; init; }

@@ -6,9 +6,9 @@ namespace Vivapolis.Contracts.Search;
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Items);
 
 /// <summary>One published item that matches.</summary>
-/// <param name="Type">article, fiche or event.</param>
+/// <param name="Type">The content type's name: one of the searchable types listed in the description of this contract.</param>
 /// <param name="Id">The item's id.</param>
-/// <param name="Slug">Read it at <c>/api/v1/{type}s/{slug}</c>.</param>
+/// <param name="Slug">Read it at <c>/api/v1/{type's path segment}/{slug}</c>, for example <c>/api/v1/members/{slug}</c>.</param>
 /// <param name="Title">The item's title.</param>
 /// <param name="Excerpt">A short passage around the matching words, HTML-escaped, the words wrapped in <c>&lt;mark&gt;</c>.</param>
 /// <param name="Rank">Relevance; higher is better. Only meaningful within one response.</param>

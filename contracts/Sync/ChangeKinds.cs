@@ -24,7 +24,7 @@ public enum ChangeKind
     /// <summary>A personal-data erasure: no slug is given, and nothing of the item remains.</summary>
     [JsonStringEnumMemberName("erased")] Erased,
 
-    /// <summary>An edit left nothing public to show (an advertiser contact made private): its public copy went at once.</summary>
+    /// <summary>An edit left nothing public to show (an advertiser contact or a member made private): its public copy went at once.</summary>
     [JsonStringEnumMemberName("withdrawn")] Withdrawn,
 }
 

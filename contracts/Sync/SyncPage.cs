@@ -24,7 +24,7 @@ public sealed record SyncPage
 /// <summary>What happened to one published item.</summary>
 public sealed record SyncEntry
 {
-    /// <summary>The content type: article, fiche, event or advertiser-contact (see <c>GET /api/v1/content-types</c>).</summary>
+    /// <summary>The content type's name, as listed by <c>GET /api/v1/content-types</c>.</summary>
     /// <example>article</example>
     public required string Type { get; init; }
 

@@ -10,13 +10,16 @@ public enum UserRole
     /// <summary>Everything, including users, API keys and the audit log.</summary>
     [JsonStringEnumMemberName("admin")] Admin,
 
-    /// <summary>All articles, fiches and events: create, edit, review, publish, unpublish, schedule, delete.</summary>
+    /// <summary>
+    /// Every item of the editorial desk's types (listed in the description of this contract): create, edit, review,
+    /// publish, unpublish, schedule, delete.
+    /// </summary>
     [JsonStringEnumMemberName("editor")] Editor,
 
-    /// <summary>Own drafts of articles, fiches and events, submitted for review; never publishes.</summary>
+    /// <summary>Own drafts of the editorial desk's types, submitted for review; never publishes.</summary>
     [JsonStringEnumMemberName("author")] Author,
 
-    /// <summary>Advertiser contacts only, erasure included.</summary>
+    /// <summary>The advertising desk's types only (advertiser contacts), erasure included.</summary>
     [JsonStringEnumMemberName("sales")] Sales,
 }
 

@@ -52,11 +52,13 @@ const ficheTitle = `Fiche d’auteur ${stamp}`;
 const eventTitle = `Matinale e2e ${stamp}`;
 const articleTitle = `Article e2e ${stamp}`;
 const contactName = `Ines Essai ${stamp.slice(-6)}`;
+const memberName = `Solaire Bocager ${stamp.slice(-6)}`;
 const newUser = { email: `nouvelle.${stamp}@example.org`, name: `Nora Nouvelle ${stamp.slice(-4)}`, password: 'une phrase de passe toute neuve' };
 let ficheId;
 let eventId;
 let articleId;
 let contactId;
+let memberId;
 let resetLink;
 
 /** One step: runs only if the previous ones passed, and leaves a screenshot either way. */
@@ -94,6 +96,18 @@ async function textOf(locator, expected = /\S/) {
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`expected ${locator} to show ${expected}, it shows ${JSON.stringify(text)}`);
+}
+
+/** Waits until the input's value is `expected` (a field the page fills by itself, after a call). */
+async function valueOf(locator, expected) {
+  const deadline = Date.now() + TIMEOUT;
+  let value;
+  while (Date.now() < deadline) {
+    value = await locator.inputValue();
+    if (value === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(value, expected, `${locator} holds ${expected}`);
 }
 
 /** No WCAG 2.1 A/AA violation that axe can find. */
@@ -237,7 +251,7 @@ describe('editor SPA: each role’s day', () => {
     await textOf(page.locator('vp-app header #signed-in-user'), 'Arthur Plume, auteur');
     await page.locator('vp-content-list table').waitFor();
     const menu = await page.locator('vp-app nav a').allTextContents();
-    assert.deepEqual(menu.map((s) => s.trim()), ['Articles', 'Fiches', 'Événements'], 'an author has no review queue nor administration');
+    assert.deepEqual(menu.map((s) => s.trim()), ['Articles', 'Fiches', 'Événements', 'Membres'], 'an author has no review queue nor administration');
     await assertAccessible('the article list');
   });
 
@@ -424,6 +438,70 @@ describe('editor SPA: each role’s day', () => {
     assert.equal((await unpublished).status(), 200);
     await textOf(notice(), 'Fiche dépubliée');
     assert.equal((await fetch(`${apiUrl}/api/v1/fiches/${encodeURIComponent(slug)}`)).status, 404, 'the public no longer sees it');
+  });
+
+  step('the editor creates a member of the network and publishes it in the directory', async () => {
+    await page.getByRole('link', { name: 'Membres', exact: true }).click();
+    await page.getByRole('heading', { name: 'Membres', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Nouveau membre' }).click();
+    await page.locator('#f-name').fill(memberName);
+    await page.locator('#f-kind').selectOption('entreprise');
+    await page.locator('#f-regionCode').selectOption({ label: 'Bretagne' });
+    await page.locator('#f-website').fill('https://solaire-bocager.example.org');
+    await page.locator('#f-description').fill('Installe des centrales solaires sur les hangars agricoles du bocage.');
+    await page.locator('#f-memberSince').fill('2021');
+    await page.getByLabel('Énergie', { exact: true }).check();
+    const created = page.waitForResponse(isCall('/api/v1/manage/members', 'POST'));
+    await page.getByRole('button', { name: 'Créer le membre' }).first().click();
+    const response = await created;
+    assert.equal(response.status(), 201, JSON.stringify(await response.json().catch(() => null)));
+    assert.deepEqual(
+      (({ kind, regionCode, memberSince, isPublic, themes }) => ({ kind, regionCode, memberSince, isPublic, themes }))(response.request().postDataJSON()),
+      { kind: 'entreprise', regionCode: '53', memberSince: 2021, isPublic: true, themes: ['energie'] });
+    await page.waitForURL(/#\/members\/[0-9a-f-]{36}$/);
+    memberId = UUID.exec(page.url())[0];
+    await textOf(notice(), 'Membre créé');
+    await assertAccessible('a new member');
+
+    const published = page.waitForResponse(isCall(`/api/v1/manage/members/${memberId}/publish`, 'POST'));
+    await action('Publier').click();
+    assert.equal((await published).status(), 200);
+    await textOf(notice(), 'Membre publié');
+    const slug = await textOf(page.locator('#current-slug'));
+    const delivered = await (await fetch(`${apiUrl}/api/v1/members/${encodeURIComponent(slug)}`)).json();
+    assert.equal(delivered.name, memberName, 'the directory shows the member');
+  });
+
+  step('the editor links the member from a fiche actor; the published fiche names it and links to it', async () => {
+    await go(`#/fiches/${ficheId}`);
+    await page.locator('#f-actors-0-name').waitFor();
+    await page.getByLabel('Chercher un membre par son titre').first().fill(memberName.slice(0, 14));
+    const choose = page.getByRole('button', { name: `Choisir « ${memberName} »` });
+    await choose.click();
+    // Choosing the member fills the actor's name and kind from its entry.
+    await textOf(page.locator('#f-actors-0-memberId li').first(), memberName);
+    await valueOf(page.locator('#f-actors-0-name'), memberName);
+    await valueOf(page.locator('#f-actors-0-kind'), 'entreprise');
+    await assertAccessible('a fiche actor linked to a member');
+    await screenshot('a fiche actor linked to a member');
+
+    const saved = page.waitForResponse(isCall(`/api/v1/manage/fiches/${ficheId}`, 'PUT'));
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+    const answer = await saved;
+    assert.equal(answer.status(), 200, JSON.stringify(await answer.json().catch(() => null)));
+    assert.equal(answer.request().postDataJSON().actors[0].memberId, memberId);
+    const published = page.waitForResponse(isCall(`/api/v1/manage/fiches/${ficheId}/publish`, 'POST'));
+    await action('Publier').click();
+    assert.equal((await published).status(), 200);
+    await textOf(notice(), 'Fiche publiée');
+
+    const slug = await textOf(page.locator('#current-slug'));
+    const fiche = await (await fetch(`${apiUrl}/api/v1/fiches/${encodeURIComponent(slug)}`)).json();
+    assert.equal(fiche.actors[0].name, memberName);
+    assert.equal(fiche.actors[0].member.id, memberId);
+    const member = await (await fetch(`${apiUrl}${fiche.actors[0].member.url}`)).json();
+    const listed = await (await fetch(`${apiUrl}${member.fichesUrl}`)).json();
+    assert.deepEqual(listed.items.map((f) => f.id), [ficheId], 'the member’s page lists the fiche');
   });
 
   step('the editor creates an event and schedules its publication on the Paris clock, then cancels and schedules again', async () => {

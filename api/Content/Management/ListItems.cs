@@ -35,8 +35,7 @@ public sealed class ManagedListValidator : Validator<ManagedListRequest>
     public ManagedListValidator()
     {
         Include(new PageRules());
-        RuleFor(x => x.Q).MaximumLength(200)
-            .WithMessage(_ => Text.Of("La recherche compte 200 caractères au plus.", "The search is 200 characters at most."));
+        RuleFor(x => x.Q).SearchWords();
         RuleFor(x => x.Theme).KnownTheme();
         RuleFor(x => x.Region).KnownRegion();
     }

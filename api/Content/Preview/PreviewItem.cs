@@ -97,7 +97,8 @@ public enum PreviewOutcome { Found, Missing, OtherItem, NothingPublic }
 public readonly record struct PreviewResult(PreviewOutcome Outcome, byte[]? Json, string? CreatedBy = null);
 
 public sealed class PreviewSource<TDoc, TContent, TDelivery>(
-    ContentType<TDoc, TContent, TDelivery> type, IQuerySession session, IDocumentStore store, IContentMedia media) : IPreviewSource<TDoc>
+    ContentType<TDoc, TContent, TDelivery> type, IQuerySession session, IDocumentStore store, IContentMedia media,
+    Links.ContentLinking linking) : IPreviewSource<TDoc>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
     where TDelivery : class, IDeliveryItem
@@ -108,8 +109,8 @@ public sealed class PreviewSource<TDoc, TContent, TDelivery>(
         if (doc is null) return new(PreviewOutcome.Missing, null);
         if (slug is not null && doc.Slug != slug) return new(PreviewOutcome.OtherItem, null);
         // Serialised as Marten stores published copies, so a preview has exactly the bytes' shape of delivery.
-        // With its images and their widths, as publishing will give them.
-        return type.ToDelivery(doc, await media.ImagesAsync(doc.Content, ct)) is { } delivery
+        // With its images and their widths and its links, as publishing will give them.
+        return await linking.PublicCopyAsync(type, doc, media, session, ct) is { } delivery
             ? new(PreviewOutcome.Found, System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(delivery)), doc.CreatedBy)
             : new(PreviewOutcome.NothingPublic, null, doc.CreatedBy);
     }

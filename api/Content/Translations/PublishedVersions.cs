@@ -4,6 +4,22 @@ using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Content.Translations;
 
+/// <summary>The lock of a translation group: what writes its versions' public copies takes it until commit.</summary>
+public static class TranslationGroups
+{
+    public static string LockName(Guid group) => $"vivapolis/translations/{group}";
+
+    /// <summary>
+    /// Takes the groups' locks until the session's transaction ends, in a fixed order, so that two changes touching
+    /// the same two groups cannot wait on each other.
+    /// </summary>
+    public static async Task LockAsync(IDocumentSession session, IEnumerable<Guid> groups, CancellationToken ct)
+    {
+        foreach (var group in groups.Distinct().Order())
+            await session.LockUntilCommitAsync(LockName(group), ct);
+    }
+}
+
 /// <summary>
 /// The published language versions of the translation groups one change touches: the group an item is published
 /// in, and the one its public copy was in before (they differ after an unlink). Each published version lists the
@@ -28,12 +44,9 @@ public sealed class PublishedVersions<TDoc, TDelivery>
         CancellationToken ct)
     {
         var before = await session.LoadAsync<TDelivery>(id, ct) as ITranslatedDelivery;
-        Guid[] groups = [.. new[] { (after as ITranslatedDelivery)?.TranslationGroup, before?.TranslationGroup }.OfType<Guid>().Distinct().Order()];
+        Guid[] groups = [.. new[] { (after as ITranslatedDelivery)?.TranslationGroup, before?.TranslationGroup }.OfType<Guid>().Distinct()];
         if (groups.Length == 0) return null;
-        // In a fixed order, so that two changes touching the same two groups cannot wait on each other.
-        await session.BeginTransactionAsync(ct);
-        foreach (var group in groups)
-            await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtext(?))", ct, $"vivapolis/translations/{group}");
+        await TranslationGroups.LockAsync(session, groups, ct);
         var others = await session.QueryAsync<TDelivery>("where data ->> 'translationGroup' = any(?) and id <> ?", ct,
             groups.Select(g => g.ToString()).ToArray(), id);
         return new PublishedVersions<TDoc, TDelivery>([.. others], after as ITranslatedDelivery);

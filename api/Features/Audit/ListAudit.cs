@@ -31,7 +31,7 @@ public sealed class AuditRequest : PageRequest
     [QueryParam]
     public string? Action { get; init; }
 
-    /// <summary>Only items of this content type: article, fiche, event or advertiser-contact.</summary>
+    /// <summary>Only items of this content type, by name (the content types listed in the description of this contract).</summary>
     [QueryParam]
     public string? Type { get; init; }
 

@@ -2,6 +2,8 @@ using static Vivapolis.Api.Content.Normalize;
 using FluentValidation;
 using Marten;
 using Vivapolis.Api.Content;
+using Vivapolis.Api.Content.Links;
+using Vivapolis.Api.Features.Members;
 using Vivapolis.Contracts.Common;
 using Vivapolis.Contracts.Events;
 
@@ -31,7 +33,7 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
         TimeZone = Trimmed(c.TimeZone) ?? EventTimes.DefaultZone,
         Venue = c.Venue is not { } v ? null : NormalizeVenue(v),
         OnlineUrl = Trimmed(c.OnlineUrl),
-        Organizer = c.Organizer is not { } o ? null : new EventOrganizer(o.Name?.Trim() ?? "", Trimmed(o.Url)),
+        Organizer = c.Organizer is not { } o ? null : o with { Name = o.Name?.Trim() ?? "", Url = Trimmed(o.Url) },
         RegistrationUrl = Trimmed(c.RegistrationUrl),
         Price = c.Price is not { } p ? null : p with { Details = Trimmed(p.Details) },
         Series = Trimmed(c.Series),
@@ -44,6 +46,26 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
 
     public override EventDelivery ToDelivery(AgendaEvent e, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
         ToDelivery(e) with { Images = images.Count == 0 ? null : images };
+
+    public override IReadOnlyCollection<string> LinkedTypes => MemberLinks.Types;
+
+    public override IEnumerable<ItemLink> LinksOf(EventContent content) => MemberLinks.Of([content.Organizer?.MemberId]);
+
+    /// <summary>The organiser as linked now, and the JSON-LD that names it.</summary>
+    public override EventDelivery WithLinks(EventDelivery delivery, EventContent content, LinkedItems linked)
+    {
+        var linkedDelivery = delivery with { Organizer = OrganizerOf(content.Organizer, linked) };
+        return linkedDelivery with { JsonLd = EventJsonLdMapping.Of(linkedDelivery) };
+    }
+
+    /// <summary>An organiser that is a public member shows the member's name (and website, when the event gives none), and links it.</summary>
+    private static EventOrganizerDelivery? OrganizerOf(EventOrganizer? organizer, LinkedItems linked) => organizer switch
+    {
+        null => null,
+        _ when linked.Find(organizer.MemberId) is { } member =>
+            new EventOrganizerDelivery(member.Name, organizer.Url ?? member.Website, MemberLinks.LinkTo(member)),
+        _ => new EventOrganizerDelivery(organizer.Name, organizer.Url, null),
+    };
 
     public override Guid? TranslationGroupOf(EventContent content) => content.TranslationGroup;
 
@@ -67,7 +89,7 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
             // What the mode leaves out stays with the editors: an old address does not leak into an online event.
             Venue = c.AttendanceMode == AttendanceMode.Online ? null : c.Venue,
             OnlineUrl = c.AttendanceMode == AttendanceMode.InPerson ? null : c.OnlineUrl,
-            Organizer = c.Organizer, RegistrationUrl = c.RegistrationUrl, Price = c.Price,
+            Organizer = OrganizerOf(c.Organizer, LinkedItems.None), RegistrationUrl = c.RegistrationUrl, Price = c.Price,
             Series = c.Series, Edition = c.Edition, EditionLabel = EditionLabel(c.Edition, e.Locale),
             EventStatus = c.EventStatus, Themes = c.Themes, Seo = c.Seo, Cover = c.Cover,
             PublishedAt = e.PublishedAt ?? e.UpdatedAt, UpdatedAt = e.UpdatedAt, Version = e.Version,

@@ -57,6 +57,10 @@ public class EventFilters
     [QueryParam]
     public EventStatus? Status { get; init; }
 
+    /// <summary>Only events this member of the network organises, by its id (a member's <c>eventsUrl</c>).</summary>
+    [QueryParam]
+    public Guid? Member { get; init; }
+
     /// <summary>Words to find in the title, summary or description, the French way (stems, accents ignored).</summary>
     [QueryParam]
     public string? Q { get; init; }
@@ -154,6 +158,7 @@ public sealed class ListPublishedEvents(TimeProvider clock) : ListPublished<Agen
         if (r.Kind is { } kind) filter.Contains(new { kind });
         if (r.AttendanceMode is { } attendanceMode) filter.Contains(new { attendanceMode });
         if (r.Status is { } eventStatus) filter.Contains(new { eventStatus });
+        if (r.Member is { } member) filter.Contains(new { organizer = new { member = new { id = member } } });
         return filter.Matches(Texts, r.Q);
     }
 }

@@ -1,6 +1,8 @@
 using static Vivapolis.Api.Content.Normalize;
 using FluentValidation;
 using Vivapolis.Api.Content;
+using Vivapolis.Api.Content.Links;
+using Vivapolis.Api.Features.Members;
 using Vivapolis.Contracts.Fiches;
 
 namespace Vivapolis.Api.Features.Fiches;
@@ -61,6 +63,19 @@ public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, Fic
     public override FicheDelivery ToDelivery(Fiche f, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
         ToDelivery(f) with { Images = images.Count == 0 ? null : images };
 
+    public override IReadOnlyCollection<string> LinkedTypes => MemberLinks.Types;
+
+    public override IEnumerable<ItemLink> LinksOf(FicheContent content) => MemberLinks.Of(content.Actors.Select(a => a.MemberId));
+
+    public override FicheDelivery WithLinks(FicheDelivery delivery, FicheContent content, LinkedItems linked) =>
+        delivery with { Actors = ActorsOf(content, linked) };
+
+    /// <summary>An actor that is a public member shows the member's name and kind as the directory has them now, and links it.</summary>
+    private static List<FicheActorDelivery> ActorsOf(FicheContent content, LinkedItems linked) =>
+        content.Actors.Select(a => linked.Find(a.MemberId) is { } member
+            ? new FicheActorDelivery(member.Name, member.Kind, a.Role, MemberLinks.LinkTo(member))
+            : new FicheActorDelivery(a.Name, a.Kind, a.Role, null)).ToList();
+
     public override Guid? TranslationGroupOf(FicheContent content) => content.TranslationGroup;
 
     public override FicheContent InLanguage(FicheContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
@@ -72,7 +87,7 @@ public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, Fic
     public override FicheDelivery ToDelivery(Fiche f) => new()
     {
         Id = f.Id, Locale = f.Locale, TranslationGroup = f.Content.TranslationGroup ?? f.Id, Slug = f.Slug,
-        Title = f.Content.Title, Summary = f.Content.Summary, Territory = f.Content.Territory, Actors = f.Content.Actors,
+        Title = f.Content.Title, Summary = f.Content.Summary, Territory = f.Content.Territory, Actors = ActorsOf(f.Content, LinkedItems.None),
         Challenge = f.Content.Challenge, Actions = f.Content.Actions, Results = f.Content.Results,
         Indicators = f.Content.Indicators, Financing = f.Content.Financing, Period = f.Content.Period,
         Contact = f.Content.Contact, Links = f.Content.Links, Themes = f.Content.Themes, Tags = f.Content.Tags,

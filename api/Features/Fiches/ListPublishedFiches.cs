@@ -30,6 +30,10 @@ public sealed class FicheListRequest : TranslatedListRequest
     [QueryParam]
     public FinancingSource? FinancingSource { get; init; }
 
+    /// <summary>Only fiches one of whose actors is this member of the network, by its id (a member's <c>fichesUrl</c>).</summary>
+    [QueryParam]
+    public Guid? Member { get; init; }
+
     /// <summary>French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter.</summary>
     [QueryParam]
     public string? Q { get; init; }
@@ -45,8 +49,7 @@ public sealed class FicheListValidator : Validator<FicheListRequest>
         RuleFor(x => x.Country).Must(c => c is null || FicheValidator.IsCountryCode(c.ToUpperInvariant()))
             .WithMessage(_ => Text.Of("Le pays s'écrit en deux lettres (code ISO 3166-1 alpha-2), par exemple FR, MA ou VN.",
                                       "The country is two letters (ISO 3166-1 alpha-2 code), for example FR, MA or VN."));
-        RuleFor(x => x.Q).MaximumLength(200)
-            .WithMessage(_ => Text.Of("La recherche compte 200 caractères au plus.", "The search is 200 characters at most."));
+        RuleFor(x => x.Q).SearchWords();
     }
 }
 
@@ -68,6 +71,7 @@ public sealed class ListPublishedFiches : ListPublished<Fiche, FicheListRequest,
         if (r.Country is { } country) filter.Contains(new { territory = new { country = country.ToUpperInvariant() } });
         if (r.ActorKind is { } kind) filter.Contains(new { actors = new[] { new { kind } } });
         if (r.FinancingSource is { } source) filter.Contains(new { financing = new[] { new { source } } });
+        if (r.Member is { } member) filter.Contains(new { actors = new[] { new { member = new { id = member } } } });
         return filter;
     }
 }

@@ -31,7 +31,7 @@ public sealed class DeleteMedia(IDocumentSession session, MediaReferences refere
         Summary(s =>
         {
             s.Summary = "Delete an image of the media library";
-            s.Description = "Refused (409) while an article, fiche or event uses it, in its draft or its published version: " +
+            s.Description = "Refused (409) while an item uses it, in its draft or its published version: " +
                             "the problem's `usedBy` lists them. Authors may delete only the images they uploaded.";
         });
     }

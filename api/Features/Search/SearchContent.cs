@@ -17,7 +17,10 @@ public sealed class SearchRequest
     [QueryParam]
     public string Q { get; init; } = "";
 
-    /// <summary>Comma-separated types to search among: article, fiche, event. All of them when absent.</summary>
+    /// <summary>
+    /// Comma-separated types to search among, by name: the searchable content types listed in the description of this
+    /// contract. All of them when absent.
+    /// </summary>
     [QueryParam]
     public string? Types { get; init; }
 
@@ -46,7 +49,7 @@ public sealed class SearchRequestValidator : Validator<SearchRequest>
     }
 }
 
-/// <summary>GET /api/v1/search: published articles, fiches and events matching French words, ranked.</summary>
+/// <summary>GET /api/v1/search: published items of every searchable type matching French words, ranked.</summary>
 public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore store, ContentTypes types) : Endpoint<SearchRequest, SearchResults>
 {
     // Private-use characters mark the matches in PostgreSQL's excerpt, so that the text can be HTML-escaped
@@ -60,8 +63,11 @@ public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore st
         AllowAnonymous();
         Options(b => Content.Delivery.DeliveryCache.CacheDelivery(b, Content.Delivery.DeliveryCache.SearchTag));
         Description(b => b.Document<EmptyRequest, SearchResults>(200, 400));
-        Summary(s => s.Summary = "Search published articles, fiches and events (French full text)");
+        Summary(s => s.Summary = $"Search published {Listed(types.Searchable.Select(t => t.RouteSegment))} (French full text)");
     }
+
+    private static string Listed(IEnumerable<string> names) =>
+        string.Join(", ", names.SkipLast(1)) + (names.Count() > 1 ? " and " : "") + names.Last();
 
     public static string[] TypesOf(string types) =>
         types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

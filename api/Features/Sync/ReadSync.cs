@@ -27,7 +27,8 @@ public sealed class SyncRequest
     public int Limit { get; init; } = 100;
 
     /// <summary>
-    /// Comma-separated content types to follow (article, fiche, event, advertiser-contact); every type when absent.
+    /// Comma-separated content types to follow, by name (<c>article</c>, <c>member</c>…: the content types listed in the
+    /// description of this contract); every type when absent.
     /// A token goes on with the types it was started with: send the same value on every page.
     /// </summary>
     [QueryParam]

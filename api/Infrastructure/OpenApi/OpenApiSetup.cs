@@ -45,6 +45,7 @@ public static class OpenApiSetup
             });
             o.SchemaFilter<NullableReferences>();
             o.OperationFilter<FastEndpointsOperationFilter>();
+            o.DocumentFilter<ContentTypeList>();
             o.DocumentFilter<StableOrder>();
         });
         return services;
@@ -80,7 +81,7 @@ public static class OpenApiSetup
         ["audit"] = "Who did what and when, read from the append-only event log.",
         ["media"] = "The media library: images uploaded, cleaned of their metadata and made into widths for srcset (management), and their files, served anonymously and immutable under /media.",
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
-        ["search"] = "French full-text search across published articles, fiches and events.",
+        ["search"] = "French full-text search across the published items of every searchable content type (listed in the description of this contract).",
         ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",
         ["themes"] = "Reference list: the themes content is filed under.",
         ["content-types"] = "Reference list: the content types the API serves, from its registry.",
@@ -88,6 +89,31 @@ public static class OpenApiSetup
         ["embed"] = "The agenda on partner sites: the <vivapolis-agenda> web component's script, and a server-rendered page for an iframe where scripts are not allowed.",
         ["regions"] = "Reference list: the French regions by INSEE code, and abroad.",
     };
+
+    /// <summary>
+    /// The content types, read from the registry, in the document's description: the one list that the descriptions
+    /// of <c>type</c> fields and parameters point to, so that a new type appears there without anyone writing it.
+    /// </summary>
+    private sealed class ContentTypeList(ContentTypes types) : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            static string Names(IEnumerable<ContentTypeInfo> list) => string.Join(", ", list.Select(t => $"`{t.Name}`"));
+            var lines = types.All.Select(t => $"- `{t.Name}`: `/api/v1/{t.RouteSegment}`, `/api/v1/manage/{t.RouteSegment}`");
+            // Swashbuckle hands every generation the same OpenApiInfo: build a new one rather than append to it twice.
+            var info = document.Info;
+            document.Info = new OpenApiInfo
+            {
+                Title = info.Title, Version = info.Version, Contact = info.Contact, License = info.License,
+                Description = info.Description +
+                "\n\nContent types, by the name that items, sync entries, search hits and the audit log give them:\n\n" +
+                string.Join("\n", lines) +
+                $"\n\nPublic search covers {Names(types.Searchable)}. Editors manage (and authors draft) " +
+                $"{Names(types.All.Where(t => t.Desk == ContentDesk.Editorial))}; the sales team " +
+                $"{Names(types.All.Where(t => t.Desk == ContentDesk.Advertising))}.",
+            };
+        }
+    }
 
     /// <summary>Sorted paths and schemas, so the committed file only changes when the surface does.</summary>
     private sealed class StableOrder(ContentTypes types) : IDocumentFilter

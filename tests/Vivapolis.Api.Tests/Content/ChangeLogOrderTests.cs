@@ -79,7 +79,7 @@ public class ChangeLogOrderTests(ApiFactory api) : ApiTest(api)
             var lifecycle = new ContentLifecycle<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>(
                 Api.Services.GetRequiredService<ContentType<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>>(),
                 session, Api.Clock, Log, Api.Services.GetRequiredService<IOutputCacheStore>(),
-                Api.Services.GetRequiredService<IContentMedia>());
+                Api.Services.GetRequiredService<IContentMedia>(), Api.Services.GetRequiredService<Vivapolis.Api.Content.Links.ContentLinking>());
             await lifecycle.PublishAsync(slowDraft.Id, null, ApiFactory.SalesEmail, default);
         }
 

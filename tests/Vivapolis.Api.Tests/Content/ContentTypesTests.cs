@@ -32,6 +32,17 @@ public class ContentTypesTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public void Links_between_types_are_read_from_the_types_themselves()
+    {
+        var linking = api.Services.GetRequiredService<Vivapolis.Api.Content.Links.ContentLinking>();
+        var links = api.Services.GetServices<Vivapolis.Api.Content.Links.IContentLinks>().ToList();
+
+        Assert.Equal(Types.Names.Order(), links.Select(l => l.Type).Order());
+        Assert.Equal(["event", "fiche"], links.Where(l => l.LinkedTypes.Contains("member")).Select(l => l.Type).Order());
+        Assert.Equal(["member"], Types.Names.Where(linking.IsLinked));
+    }
+
+    [Fact]
     public void Types_holding_personal_data_are_kept_out_of_search_and_answer_on_the_sales_desk()
     {
         var personal = Assert.Single(Types.All, t => t.HoldsPersonalData);

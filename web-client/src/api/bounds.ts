@@ -300,6 +300,46 @@ export const bounds = {
     "cover.credit": {
       "maxLength": 200
     }
+  },
+  "members": {
+    "slug": {
+      "maxLength": 80
+    },
+    "name": {
+      "maxLength": 200,
+      "minLength": 2
+    },
+    "logo.url": {
+      "maxLength": 2000
+    },
+    "logo.alt": {
+      "maxLength": 300
+    },
+    "logo.credit": {
+      "maxLength": 200
+    },
+    "regionCode": {
+      "maxLength": 2
+    },
+    "website": {
+      "maxLength": 2000
+    },
+    "description": {
+      "maxLength": 1000
+    },
+    "memberSince": {
+      "minimum": 2016,
+      "maximum": 2100
+    },
+    "themes": {
+      "maxItems": 13
+    },
+    "seo.title": {
+      "maxLength": 70
+    },
+    "seo.description": {
+      "maxLength": 160
+    }
   }
 } as const;
 

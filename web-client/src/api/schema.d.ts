@@ -1398,7 +1398,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an image of the media library
-         * @description Refused (409) while an article, fiche or event uses it, in its draft or its published version: the problem's `usedBy` lists them. Authors may delete only the images they uploaded.
+         * @description Refused (409) while an item uses it, in its draft or its published version: the problem's `usedBy` lists them. Authors may delete only the images they uploaded.
          */
         delete: operations["DeleteMedia"];
         options?: never;
@@ -1420,6 +1420,233 @@ export interface paths {
         get: operations["ListMediaUses"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List members in every status */
+        get: operations["ListMembers"];
+        put?: never;
+        /** Create one member, as a draft */
+        post: operations["CreateMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one member, whatever its status */
+        get: operations["GetMember"];
+        /** Replace the content of one member (If-Match required) */
+        put: operations["UpdateMember"];
+        post?: never;
+        /** Delete one member */
+        delete: operations["DeleteMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two versions of one member
+         * @description Lists each changed field by its path with its old and new value. Rich text is compared as text, tags removed, and every text change is also given word by word.
+         */
+        get: operations["DiffMemberRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discard the unpublished changes of one published member
+         * @description The content goes back to the published version's, as a new revision; the public version is untouched. A 409 problem when the item is not published with unpublished changes.
+         */
+        post: operations["DiscardMemberDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a preview link for one member
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
+         */
+        post: operations["PreviewMember"];
+        /**
+         * Revoke every preview link of one member
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeMemberPreviewLinks"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish one member */
+        post: operations["PublishMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/restore/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an earlier version of one member (If-Match required)
+         * @description Makes a new version whose content is version n's, like an edit: history is never rewritten, the status stays, and a published item keeps its public version until it is published again.
+         */
+        post: operations["RestoreMemberRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the revisions of one member, newest first */
+        get: operations["ListMemberRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/revisions/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one version of one member, with its content then */
+        get: operations["GetMemberRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule the publication and/or unpublication of one member */
+        post: operations["ScheduleMember"];
+        /** Cancel the schedule of one member */
+        delete: operations["CancelMemberSchedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit one member for review
+         * @description From draft or unpublished to in_review; from any other state, a 409 problem naming the state.
+         */
+        post: operations["SubmitMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/members/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unpublish one member */
+        post: operations["UnpublishMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1541,6 +1768,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the public members of the network, newest first
+         * @description Each member's `fichesUrl` and `eventsUrl` list the published fiches and the upcoming events that link it.
+         */
+        get: operations["ListPublishedMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one published member by its slug
+         * @description 404 when no published item has this slug; 301 to the current address when the item was published under this slug before.
+         */
+        get: operations["GetPublishedMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/preview/advertiser-contacts/{id}": {
         parameters: {
             query?: never;
@@ -1621,6 +1888,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/preview/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview one member's current draft (API key with preview:read)
+         * @description The item's current version, published or not, in its delivery shape, exactly as it would be published now. Needs an X-Api-Key with the preview:read scope. Private, never cached; 404 when the item does not exist or has nothing the public could see.
+         */
+        get: operations["GetMemberPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1645,7 +1932,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search published articles, fiches and events (French full text) */
+        /** Search published articles, fiches, events and members (French full text) */
         get: operations["SearchContent"];
         put?: never;
         post?: never;
@@ -2140,7 +2427,7 @@ export interface components {
              *     kinds of events added later appear under their event type's name.
              */
             action: string;
-            /** @description Content type of the item: article, fiche, event or advertiser-contact; null for an API key. */
+            /** @description The content type's name (listed in the description of this contract); null for an API key. */
             type?: null | string;
             /**
              * Format: uuid
@@ -2404,8 +2691,8 @@ export interface components {
             venue?: components["schemas"]["EventVenue"] | null;
             /** @description https URL to attend online; null for in-person events. */
             onlineUrl?: null | string;
-            /** @description Who organises it. */
-            organizer?: components["schemas"]["EventOrganizer"] | null;
+            /** @description Who organises it; a public member of the network links to the directory. */
+            organizer?: components["schemas"]["EventOrganizerDelivery"] | null;
             /** @description https URL where people register. */
             registrationUrl?: null | string;
             /** @description What it costs: free, or an amount in euros; null when not stated. */
@@ -2503,13 +2790,30 @@ export interface components {
         EventKind: "matinale" | "rencontre" | "salon" | "conference" | "webinaire" | "visite" | "atelier";
         /** @description Who organises an event. */
         EventOrganizer: {
-            /** @description Name of the organisation. */
+            /**
+             * @description Name of the organisation. When it is a public member of the network, delivery shows the member's name instead, as
+             *     the directory has it now; this one when it is not (or no longer) public.
+             */
             name: string;
             /**
              * Format: uri
-             * @description Its https website.
+             * @description Its https website; delivery shows the member's website when this is absent.
              */
             url?: null | string;
+            /**
+             * Format: uuid
+             * @description The member of the network that organises it (`/api/v1/manage/members/{id}`), if it is one.
+             */
+            memberId?: null | string;
+        };
+        /** @description Who organises an event, as published. */
+        EventOrganizerDelivery: {
+            /** @description Name of the organisation: the member's, as the directory has it now, when `member` is set. */
+            name: string;
+            /** @description Its https website (the member's when the event gives none). */
+            url?: null | string;
+            /** @description The public member of the network that organises it; null when it is none (or its member is not public). */
+            member?: components["schemas"]["MemberLink"] | null;
         };
         /** @description What attending costs. */
         EventPrice: {
@@ -2555,12 +2859,31 @@ export interface components {
         };
         /** @description An organisation that carries the action. */
         FicheActor: {
-            /** @description Name of the organisation (200 characters at most). */
+            /**
+             * @description Name of the organisation (200 characters at most). When the actor is a public member of the network, delivery
+             *     shows the member's name instead, as the directory has it now; this one when it is not (or no longer) public.
+             */
             name: string;
-            /** @description What kind of organisation it is. */
+            /** @description What kind of organisation it is (delivery shows the member's, as for the name). */
             kind: components["schemas"]["ActorKind"];
             /** @description What it did in the action, for example "maître d'ouvrage" (300 characters at most). */
             role?: null | string;
+            /**
+             * Format: uuid
+             * @description The member of the network this actor is (`/api/v1/manage/members/{id}`), if it is one.
+             */
+            memberId?: null | string;
+        };
+        /** @description An organisation that carries the action, as published. */
+        FicheActorDelivery: {
+            /** @description Its name: the member's, as the directory has it now, when `member` is set. */
+            name: string;
+            /** @description What kind of organisation it is (the member's when `member` is set). */
+            kind: components["schemas"]["ActorKind"];
+            /** @description What it did in the action. */
+            role?: null | string;
+            /** @description The public member of the network it is; null when it is none (or its member is not public). */
+            member?: components["schemas"]["MemberLink"] | null;
         };
         /** @description Who the public may write to about the action. Published with the fiche by design. */
         FicheContact: {
@@ -2651,8 +2974,8 @@ export interface components {
             summary?: null | string;
             /** @description Where the action takes place. */
             territory: components["schemas"]["FicheTerritory"];
-            /** @description Who carries the action. */
-            actors: components["schemas"]["FicheActor"][];
+            /** @description Who carries the action; each public member of the network among them links to the directory. */
+            actors: components["schemas"]["FicheActorDelivery"][];
             /** @description The challenge the action answers; sanitised HTML. */
             challenge?: null | string;
             /** @description What was done; sanitised HTML. */
@@ -2906,7 +3229,7 @@ export interface components {
              * @description Stable identifier.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /** @description The slug in use: the one given in content, or the one made from the French title. */
             slug: string;
@@ -2950,7 +3273,7 @@ export interface components {
              * @description Stable identifier.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /** @description The slug in use: the one given in content, or the one made from the French title. */
             slug: string;
@@ -2994,7 +3317,7 @@ export interface components {
              * @description Stable identifier.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /** @description The slug in use: the one given in content, or the one made from the French title. */
             slug: string;
@@ -3038,7 +3361,7 @@ export interface components {
              * @description Stable identifier.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /** @description The slug in use: the one given in content, or the one made from the French title. */
             slug: string;
@@ -3075,6 +3398,50 @@ export interface components {
             /** @description The editable content. */
             content: components["schemas"]["FicheContent"];
         };
+        /** @description An item as the editors see it: what the system keeps about it, and the editable content. */
+        ManagedMember: {
+            /**
+             * Format: uuid
+             * @description Stable identifier.
+             */
+            id: string;
+            /** @description The content type's name (the content types are listed in the description of this contract). */
+            type: string;
+            /** @description The slug in use: the one given in content, or the one made from the French title. */
+            slug: string;
+            /** @description Where the item stands in the editorial lifecycle. */
+            status: components["schemas"]["ContentStatus"];
+            /**
+             * Format: int32
+             * @description Version number, raised by every change; the ETag is made from it.
+             */
+            version: number;
+            /** @description True when the item is published and edited since: the public still sees the published version. */
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was first published; null if never.
+             */
+            publishedAt?: null | string;
+            /**
+             * Format: date-time
+             * @description When the item will be published by the scheduler (status `scheduled`); null when no publication is scheduled.
+             */
+            publishAt?: null | string;
+            /**
+             * Format: date-time
+             * @description When the item will be unpublished by the scheduler; null when no unpublication is scheduled.
+             */
+            unpublishAt?: null | string;
+            /** @description The editable content. */
+            content: components["schemas"]["MemberContent"];
+        };
         /** @description An item as it was at one version: who made that version, and its content then. */
         ManagedRevisionAdvertiserContactContent: {
             /**
@@ -3082,7 +3449,7 @@ export interface components {
              * @description The item's id.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /**
              * Format: int32
@@ -3117,7 +3484,7 @@ export interface components {
              * @description The item's id.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /**
              * Format: int32
@@ -3152,7 +3519,7 @@ export interface components {
              * @description The item's id.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /**
              * Format: int32
@@ -3187,7 +3554,7 @@ export interface components {
              * @description The item's id.
              */
             id: string;
-            /** @description Content type: article, fiche, event or advertiser-contact. */
+            /** @description The content type's name (the content types are listed in the description of this contract). */
             type: string;
             /**
              * Format: int32
@@ -3214,6 +3581,41 @@ export interface components {
             restoredFrom?: null | number;
             /** @description The editable content at that version. */
             content: components["schemas"]["FicheContent"];
+        };
+        /** @description An item as it was at one version: who made that version, and its content then. */
+        ManagedRevisionMemberContent: {
+            /**
+             * Format: uuid
+             * @description The item's id.
+             */
+            id: string;
+            /** @description The content type's name (the content types are listed in the description of this contract). */
+            type: string;
+            /**
+             * Format: int32
+             * @description The version this revision made.
+             */
+            version: number;
+            /** @description What the change did. */
+            action: components["schemas"]["RevisionAction"];
+            /** @description Who made it. */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description The item's status after the change. */
+            status: components["schemas"]["ContentStatus"];
+            /** @description The slug in use at that version. */
+            slug: string;
+            /**
+             * Format: int32
+             * @description For a restore, the version whose content was restored.
+             */
+            restoredFrom?: null | number;
+            /** @description The editable content at that version. */
+            content: components["schemas"]["MemberContent"];
         };
         /**
          * @description The order of a management list.
@@ -3341,7 +3743,7 @@ export interface components {
         };
         /** @description An item that shows an image, as a refused deletion lists it. */
         MediaUse: {
-            /** @description Content type: article, fiche or event. */
+            /** @description The content type's name (listed in the description of this contract). */
             type: string;
             /** Format: uuid */
             id: string;
@@ -3377,6 +3779,128 @@ export interface components {
              * @description Size of the file in bytes.
              */
             bytes: number;
+        };
+        /**
+         * @description What an editor writes about a member of the network: an organisation (a local authority, a company, an
+         *     association…), never a person, so nothing here is personal data. Fiches' actors and events' organisers link it.
+         */
+        MemberContent: {
+            /** @description Language of the entry. */
+            locale: components["schemas"]["Locale"];
+            /** @description URL name, lowercase letters, digits and hyphens; made from the name when absent. */
+            slug?: null | string;
+            /** @description Name of the organisation (2 to 200 characters), for example "Ville de Kerlaouen". */
+            name: string;
+            /** @description What kind of organisation it is: the kinds of fiches' actors. Required. */
+            kind?: components["schemas"]["ActorKind"] | null;
+            /**
+             * @description Its logo: an image of the media library (`mediaId` and its `/media/` url) or an https URL, with its
+             *     alt text (usually "Logo de …").
+             */
+            logo?: components["schemas"]["CoverImage"] | null;
+            /** @description INSEE code of the region of its head office, from `GET /api/v1/regions` (`99` abroad). Required. */
+            regionCode: string;
+            /**
+             * Format: uri
+             * @description Its https website.
+             */
+            website?: null | string;
+            /** @description What it does, in a few plain-text sentences (1,000 characters at most). */
+            description?: null | string;
+            /**
+             * Format: int32
+             * @description The year it joined the network (the network was founded in 2016).
+             */
+            memberSince?: null | number;
+            /**
+             * @description Whether the public directory shows it once published (true when absent). A member that is not public is
+             *     delivered nowhere: not in the directory, not in search, not in sync, and the fiches and events that link it
+             *     show only the name their editors wrote, without a link.
+             */
+            isPublic: boolean;
+            /** @description Theme codes from `GET /api/v1/themes` it works on, for example `energie`. */
+            themes: string[];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+        };
+        /** @description A public member of the network, as the members directory publishes it. */
+        MemberDelivery: {
+            /**
+             * Format: uuid
+             * @description Stable identifier; the `member` filter of the fiche and event lists takes it.
+             */
+            id: string;
+            /** @description Language of the entry. */
+            locale: components["schemas"]["Locale"];
+            /** @description URL name, unique per locale. */
+            slug: string;
+            /** @description Name of the organisation. */
+            name: string;
+            /** @description What kind of organisation it is. */
+            kind: components["schemas"]["ActorKind"];
+            /** @description Its logo. */
+            logo?: components["schemas"]["CoverImage"] | null;
+            /** @description INSEE code of the region of its head office (`99` abroad). */
+            regionCode: string;
+            /** @description Its https website. */
+            website?: null | string;
+            /** @description What it does, in plain text. */
+            description?: null | string;
+            /**
+             * Format: int32
+             * @description The year it joined the network.
+             */
+            memberSince?: null | number;
+            /** @description Theme codes from `GET /api/v1/themes`. */
+            themes: string[];
+            /** @description What search engines and link previews show. */
+            seo?: components["schemas"]["SeoFields"] | null;
+            /** @description The media library image of its logo, with its widths for `srcset`; absent when the logo is a plain URL or there is none. */
+            images?: null | components["schemas"]["MediaImage"][];
+            /** @description The published fiches one of whose actors is this member: `GET /api/v1/fiches?member={id}`. */
+            fichesUrl: string;
+            /** @description The upcoming published events it organises: `GET /api/v1/events?member={id}` (add `from` for past ones). */
+            eventsUrl: string;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description When this published version was made.
+             */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Version number of the published content.
+             */
+            version: number;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        MemberDeliveryPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["MemberDelivery"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /**
+         * @description A public member of the network that a fiche's actor or an event's organiser is, as the directory publishes it
+         *     now: renaming the member, changing its slug, making it private or unpublishing it changes every published item
+         *     that links it, in the same transaction (each such item appears in the change feed as `republished`).
+         */
+        MemberLink: {
+            /**
+             * Format: uuid
+             * @description The member's id.
+             */
+            id: string;
+            /** @description Its slug in the directory. */
+            slug: string;
+            /** @description Its name. */
+            name: string;
+            /** @description Its public address on this API: `/api/v1/members/{slug}`. */
+            url: string;
         };
         /** @description The signed-in user's new password, proven by the current one. */
         PasswordChangeRequest: {
@@ -3507,14 +4031,14 @@ export interface components {
         };
         /** @description One published item that matches. */
         SearchHit: {
-            /** @description article, fiche or event. */
+            /** @description The content type's name: one of the searchable types listed in the description of this contract. */
             type: string;
             /**
              * Format: uuid
              * @description The item's id.
              */
             id: string;
-            /** @description Read it at `/api/v1/{type}s/{slug}`. */
+            /** @description Read it at `/api/v1/{type's path segment}/{slug}`, for example `/api/v1/members/{slug}`. */
             slug: string;
             /** @description The item's title. */
             title: string;
@@ -3548,7 +4072,7 @@ export interface components {
         /** @description What happened to one published item. */
         SyncEntry: {
             /**
-             * @description The content type: article, fiche, event or advertiser-contact (see `GET /api/v1/content-types`).
+             * @description The content type's name, as listed by `GET /api/v1/content-types`.
              * @example article
              */
             type: string;
@@ -3582,7 +4106,7 @@ export interface components {
              */
             changedAt: string;
             /** @description For an upsert, the item exactly as `GET /api/v1/{type}/{slug}` delivers it (the shape of its type); null for a delete. */
-            item?: components["schemas"]["ArticleDelivery"] | components["schemas"]["FicheDelivery"] | components["schemas"]["EventDelivery"] | components["schemas"]["AdvertiserContactDelivery"] | null;
+            item?: components["schemas"]["ArticleDelivery"] | components["schemas"]["FicheDelivery"] | components["schemas"]["EventDelivery"] | components["schemas"]["MemberDelivery"] | components["schemas"]["AdvertiserContactDelivery"] | null;
         };
         /**
          * @description What a mirror does with a change: store the item as given, or forget it.
@@ -4434,6 +4958,8 @@ export interface operations {
                 attendanceMode?: components["schemas"]["AttendanceMode"];
                 /** @description Only events in this status, for example `cancelled`. */
                 status?: components["schemas"]["EventStatus"];
+                /** @description Only events this member of the network organises, by its id (a member's `eventsUrl`). */
+                member?: string;
                 /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
                 q?: string;
             };
@@ -4596,6 +5122,8 @@ export interface operations {
                 actorKind?: components["schemas"]["ActorKind"];
                 /** @description Only fiches with at least one financing line from this source. */
                 financingSource?: components["schemas"]["FinancingSource"];
+                /** @description Only fiches one of whose actors is this member of the network, by its id (a member's `fichesUrl`). */
+                member?: string;
                 /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
                 q?: string;
                 fallback?: components["schemas"]["Locale"];
@@ -8425,7 +8953,7 @@ export interface operations {
                  *     user_role_changed, user_suspended, user_reactivated or user_password_reset_forced.
                  */
                 action?: string;
-                /** @description Only items of this content type: article, fiche, event or advertiser-contact. */
+                /** @description Only items of this content type, by name (the content types listed in the description of this contract). */
                 type?: string;
                 /** @description Only what happened at or after this time (ISO 8601). */
                 from?: string;
@@ -12634,6 +13162,1527 @@ export interface operations {
             };
         };
     };
+    ListMembers: {
+        parameters: {
+            query?: {
+                /** @description Only items in this status (`in_review`: the review queue). */
+                status?: components["schemas"]["ContentStatus"];
+                /** @description Words the title contains, in any case. */
+                q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedSummaryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberContent"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberContent"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DiffMemberRevisions: {
+        parameters: {
+            query?: {
+                /** @description The older version. */
+                from?: number;
+                /** @description The newer version; the latest revision when absent. */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDiff"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DiscardMemberDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PreviewOptions"];
+                "*/*": components["schemas"]["PreviewOptions"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewLink"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeMemberPreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RestoreMemberRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the current version: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+                /** @description The version whose content is restored. */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMemberRevisions: {
+        parameters: {
+            query?: {
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionSummaryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMemberRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+                /** @description The version. */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedRevisionMemberContent"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScheduleMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelMemberSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnpublishMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedMember"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListUsers: {
         parameters: {
             query?: never;
@@ -13167,6 +15216,170 @@ export interface operations {
             };
         };
     };
+    ListPublishedMembers: {
+        parameters: {
+            query?: {
+                /** @description Only members of this kind. */
+                kind?: components["schemas"]["ActorKind"];
+                /** @description Only members whose head office is in this region, by INSEE code (see `/api/v1/regions`); `99` abroad. */
+                region?: string;
+                /** @description Only members working on this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description French full-text search in the name and description: accents and word endings do not matter. */
+                q?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDeliveryPage"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublishedMember: {
+        parameters: {
+            query?: {
+                /** @description Language version to return. */
+                locale?: components["schemas"]["Locale"];
+                /** @description A preview token from POST …/{id}/preview: returns that item's current draft, never cached. */
+                preview?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item's slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDelivery"];
+                };
+            };
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetAdvertiserContactPreview: {
         parameters: {
             query?: never;
@@ -13455,6 +15668,78 @@ export interface operations {
             };
         };
     };
+    GetMemberPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListRegions: {
         parameters: {
             query?: {
@@ -13514,7 +15799,10 @@ export interface operations {
             query?: {
                 /** @description Words to find, 2 to 200 characters; accents and plurals do not matter. "quoted phrases", or, -excluded work. */
                 q?: string;
-                /** @description Comma-separated types to search among: article, fiche, event. All of them when absent. */
+                /**
+                 * @description Comma-separated types to search among, by name: the searchable content types listed in the description of this
+                 *     contract. All of them when absent.
+                 */
                 types?: string;
                 /** @description Language of the items searched. */
                 locale?: components["schemas"]["Locale"];
@@ -13577,7 +15865,8 @@ export interface operations {
                 /** @description How many entries per page, 1 to 1000. */
                 limit?: number;
                 /**
-                 * @description Comma-separated content types to follow (article, fiche, event, advertiser-contact); every type when absent.
+                 * @description Comma-separated content types to follow, by name (`article`, `member`…: the content types listed in the
+                 *     description of this contract); every type when absent.
                  *     A token goes on with the types it was started with: send the same value on every page.
                  */
                 types?: string;
@@ -13753,6 +16042,8 @@ export interface operations {
                 attendanceMode?: components["schemas"]["AttendanceMode"];
                 /** @description Only events in this status, for example `cancelled`. */
                 status?: components["schemas"]["EventStatus"];
+                /** @description Only events this member of the network organises, by its id (a member's `eventsUrl`). */
+                member?: string;
                 /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
                 q?: string;
             };
@@ -13967,6 +16258,8 @@ export interface operations {
                 attendanceMode?: components["schemas"]["AttendanceMode"];
                 /** @description Only events in this status, for example `cancelled`. */
                 status?: components["schemas"]["EventStatus"];
+                /** @description Only events this member of the network organises, by its id (a member's `eventsUrl`). */
+                member?: string;
                 /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
                 q?: string;
             };
@@ -14111,6 +16404,8 @@ export interface operations {
                 actorKind?: components["schemas"]["ActorKind"];
                 /** @description Only fiches with at least one financing line from this source. */
                 financingSource?: components["schemas"]["FinancingSource"];
+                /** @description Only fiches one of whose actors is this member of the network, by its id (a member's `fichesUrl`). */
+                member?: string;
                 /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
                 q?: string;
                 fallback?: components["schemas"]["Locale"];

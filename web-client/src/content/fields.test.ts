@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf, fieldId, getAt, inputPaths, labelOf, mapErrors, setAt, toContent } from './fields.js';
-import { specOf } from './registry.js';
+import { contentTypes, specOf } from './registry.js';
 import { fieldsOf } from './types.js';
 
 const fiche = fieldsOf(specOf('fiches'));
@@ -84,10 +84,10 @@ describe('bounds', () => {
   });
 
   it('exist for every text field the forms show with a counter', () => {
-    for (const spec of ['articles', 'fiches', 'events', 'advertiser-contacts'] as const) {
+    for (const spec of contentTypes.map((t) => t.segment)) {
       for (const path of inputPaths(fieldsOf(specOf(spec)), {})) {
         const field = fieldsOf(specOf(spec));
-        if (/^(title|fullName|slug)$/.test(path)) expect(boundsOf(spec, path).maxLength, `${spec} ${path}`).toBeGreaterThan(0);
+        if (/^(title|fullName|name|slug)$/.test(path)) expect(boundsOf(spec, path).maxLength, `${spec} ${path}`).toBeGreaterThan(0);
         expect(labelOf(field, path), `${spec} ${path} has a label`).toBeTruthy();
       }
     }

@@ -43,6 +43,11 @@ export type Field =
   | (Base & { kind: 'regions' })
   | (Base & { kind: 'region' })
   | (Base & { kind: 'relations'; target: Segment })
+  /**
+   * One item of `target` by its id (a fiche actor's member). `fills`: when one is chosen, these properties of its
+   * content (`name` in the member) are copied into the fields beside the link (the actor's `name`).
+   */
+  | (Base & { kind: 'link'; target: Segment; fills?: Readonly<Record<string, string>> })
   /** An object; `optional`: sent only when one of its fields is filled (so the API names the part missing). */
   | (Base & { kind: 'group'; fields: Field[]; optional?: boolean; defaults?: Values })
   /** A list of objects (actors, indicators…), each edited with `fields`. */

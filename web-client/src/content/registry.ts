@@ -4,12 +4,14 @@ import { advertiserContacts } from './types/advertiser-contacts.js';
 import { articles } from './types/articles.js';
 import { events } from './types/events.js';
 import { fiches } from './types/fiches.js';
+import { members } from './types/members.js';
 
 /** One description per segment of the content API: a segment the contract adds without one fails the type check. */
 const bySegment: Record<Segment, ContentTypeSpec> = {
   articles,
   fiches,
   events,
+  members,
   'advertiser-contacts': advertiserContacts,
 };
 

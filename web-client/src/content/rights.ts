@@ -1,8 +1,8 @@
 /**
  * What each role may do, so that the editor offers only what the API would accept. The API decides (403
- * otherwise); these rules mirror its own: admins do everything; editors manage the editorial desk (articles,
- * fiches, events) and authors draft there, editing and submitting only their own drafts; sales manage the
- * advertising desk (advertiser contacts); only admins administer accounts, API keys and the audit log.
+ * otherwise); these rules mirror its own: admins do everything; editors manage the editorial desk (each type's
+ * description says its desk) and authors draft there, editing and submitting only their own drafts; sales manage
+ * the advertising desk (advertiser contacts); only admins administer accounts, API keys and the audit log.
  */
 import type { ManagedItem, Role, SignedInUser } from '../api/client.js';
 import { fr } from '../i18n/fr.js';

@@ -57,31 +57,31 @@ export function classification(...relations: Field[]): Section {
   };
 }
 
+/** An image of the item (its cover, a member's logo): its address, its alt text and its credit. */
+export function image(path: string, label: string): Field {
+  return {
+    kind: 'group', path, label, optional: true,
+    fields: [
+      { kind: 'text', path: 'url', label: 'Adresse de l’image (https)', input: 'url' },
+      { kind: 'textarea', path: 'alt', label: 'Texte alternatif', hint: 'Décrit l’image pour les personnes qui ne la voient pas. Obligatoire avec une image.' },
+      { kind: 'text', path: 'credit', label: 'Crédit' },
+    ],
+  };
+}
+
+/** The search engine fields every editorial type has. */
+export const seo: Section = {
+  title: 'Référencement',
+  fields: [
+    {
+      kind: 'group', path: 'seo', label: 'Référencement', optional: true,
+      fields: [
+        { kind: 'text', path: 'title', label: 'Titre pour les moteurs de recherche', hint: 'Le titre de l’élément s’il est vide.' },
+        { kind: 'textarea', path: 'description', label: 'Description pour les moteurs de recherche' },
+      ],
+    },
+  ],
+};
+
 /** The cover image and search engine fields that articles, fiches and events share. */
-export const coverAndSeo: Section[] = [
-  {
-    title: 'Image de couverture',
-    fields: [
-      {
-        kind: 'group', path: 'cover', label: 'Image de couverture', optional: true,
-        fields: [
-          { kind: 'text', path: 'url', label: 'Adresse de l’image (https)', input: 'url' },
-          { kind: 'textarea', path: 'alt', label: 'Texte alternatif', hint: 'Décrit l’image pour les personnes qui ne la voient pas. Obligatoire avec une image.' },
-          { kind: 'text', path: 'credit', label: 'Crédit' },
-        ],
-      },
-    ],
-  },
-  {
-    title: 'Référencement',
-    fields: [
-      {
-        kind: 'group', path: 'seo', label: 'Référencement', optional: true,
-        fields: [
-          { kind: 'text', path: 'title', label: 'Titre pour les moteurs de recherche', hint: 'Le titre de l’élément s’il est vide.' },
-          { kind: 'textarea', path: 'description', label: 'Description pour les moteurs de recherche' },
-        ],
-      },
-    ],
-  },
-];
+export const coverAndSeo: Section[] = [{ title: 'Image de couverture', fields: [image('cover', 'Image de couverture')] }, seo];

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenResponse } from '../api/client.js';
+import { contentTypes } from '../content/registry.js';
 import { fr } from '../i18n/fr.js';
 import { saveSession, sessionFromToken } from '../session.js';
 import './vp-app.js';
@@ -97,17 +98,19 @@ describe('vp-app', () => {
     expect(document.title).toBe(fr.app.documentTitle('Page introuvable'));
   });
 
-  it('gives editors the three editorial types and the review queue; admins the administration too', async () => {
+  it('gives editors the editorial types and the review queue; admins every type and the administration too', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
     const { el } = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     const menu = () => [...shadow(el).querySelectorAll('nav a')].map((a) => a.textContent!.trim());
-    expect(menu()).toEqual(['Articles', 'Fiches', 'Événements', 'À relire']);
+    const editorial = contentTypes.filter((t) => t.desk === 'editorial').map((t) => t.names.many);
+    expect(editorial).toEqual(['Articles', 'Fiches', 'Événements', 'Membres']);
+    expect(menu()).toEqual([...editorial, 'À relire']);
     document.body.innerHTML = '';
 
     saveSession(sessionFromToken(token('admin', 'Camille Admin')));
     const admin = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     expect([...shadow(admin.el).querySelectorAll('nav a')].map((a) => a.textContent!.trim())).toEqual([
-      'Articles', 'Fiches', 'Événements', 'Contacts annonceurs', 'À relire', 'Comptes', 'Clés d’API', 'Journal',
+      ...contentTypes.map((t) => t.names.many), 'À relire', 'Comptes', 'Clés d’API', 'Journal',
     ]);
   });
 

@@ -125,11 +125,20 @@ export class VpContentForm extends LitElement {
         return this.renderChoices(field, path, field.kind === 'themes' ? this.workspace.themes : this.workspace.regions);
       case 'relations':
         return html`<div class="field">
-          <vp-relation-picker .api=${this.workspace.api} target=${field.target} label=${field.label} .fieldId=${fieldId(path)}
+          <vp-relation-picker id=${fieldId(path)} .api=${this.workspace.api} target=${field.target} label=${field.label} .fieldId=${fieldId(path)}
             .value=${(getAt(this.values, path) as string[] | undefined) ?? []} ?readonly=${this.readonly}
             max-items=${boundsOf(this.segment, path).maxItems ?? 0} error=${(this.errors[path] ?? []).join(' ')}
             @vp-relations-change=${(e: CustomEvent<string[]>) => this.change(path, e.detail)}></vp-relation-picker>
         </div>`;
+      case 'link': {
+        const id = getAt(this.values, path);
+        return html`<div class="field">
+          <vp-relation-picker single id=${fieldId(path)} .api=${this.workspace.api} target=${field.target} label=${field.label} hint=${field.hint ?? ''}
+            .fieldId=${fieldId(path)} .value=${typeof id === 'string' ? [id] : []} ?readonly=${this.readonly}
+            error=${(this.errors[path] ?? []).join(' ')}
+            @vp-relations-change=${(e: CustomEvent<string[]>) => void this.link(field, prefix, path, e.detail[0])}></vp-relation-picker>
+        </div>`;
+      }
       default:
         return html`<div class="field">
           ${this.labelOf(path, field)} ${this.hintOf(path, field)} ${this.input(field, path)} ${this.counterOf(path)} ${this.errorOf(path)}
@@ -308,6 +317,21 @@ export class VpContentForm extends LitElement {
     const hinted = field.hint || (field.kind === 'slug' && this.slugInUse);
     const ids = [hinted ? `${id}-hint` : '', counted && field.kind !== 'group' && field.kind !== 'rows' ? `${id}-count` : '', this.errors[path]?.length ? errorId(path) : ''].filter(Boolean);
     return ids.length ? ids.join(' ') : nothing;
+  }
+
+  /** Links the item (or none), then copies what the description says from its content into the fields beside the link. */
+  private async link(field: Extract<Field, { kind: 'link' }>, prefix: string, path: string, id: string | undefined) {
+    this.change(path, id);
+    if (!id || !field.fills) return;
+    try {
+      const { item } = await this.workspace.api.content(field.target).get(id);
+      for (const [from, to] of Object.entries(field.fills)) {
+        const value = getAt(item.content as Values, from);
+        if (value !== undefined) this.change(prefix ? `${prefix}.${to}` : to, value);
+      }
+    } catch {
+      // The link is made; the fields keep what was typed.
+    }
   }
 
   private change(path: string, value: Json | undefined, typed?: string) {

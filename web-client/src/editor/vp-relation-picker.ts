@@ -1,12 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Api, ManagedSummary, Segment } from '../api/client.js';
+import { specOf } from '../content/registry.js';
 import { fr } from '../i18n/fr.js';
 import { shared } from './styles.js';
 
 /**
  * Links an item to others of a type (an article's related fiches): the chosen ones by title, each removable, and a
- * search by title that adds one. Titles of the chosen ids are read from the API once each.
+ * search by title that adds one. Titles of the chosen ids are read from the API once each. `single`: one item at
+ * most (a fiche actor's member), which a new choice replaces.
  *
  * @fires vp-relations-change - `detail` is the new list of ids.
  */
@@ -33,6 +35,8 @@ export class VpRelationPicker extends LitElement {
   @property({ type: Number, attribute: 'max-items' }) maxItems = 0;
   @property() error = '';
   @property() fieldId = '';
+  @property() hint = '';
+  @property({ type: Boolean }) single = false;
 
   @state() private titles = new Map<string, string | null>();
   @state() private results: ManagedSummary[] | null = null;
@@ -49,7 +53,7 @@ export class VpRelationPicker extends LitElement {
     let title: string | null;
     try {
       const { item } = await this.api.content(this.target).get(id);
-      title = String((item.content as Record<string, unknown>).title ?? item.slug);
+      title = String((item.content as Record<string, unknown>)[specOf(this.target).titlePath] ?? item.slug);
     } catch {
       title = null;
     }
@@ -57,11 +61,12 @@ export class VpRelationPicker extends LitElement {
   }
 
   override render() {
-    const what = fr.relations.targets[this.target] ?? '';
+    const what = fr.relations.one(specOf(this.target).names);
     const searchId = `${this.fieldId}-search`;
     return html`
-      <fieldset id=${this.fieldId} aria-describedby=${this.error ? `${this.fieldId}-error` : nothing}>
-        <legend>${this.label}${this.maxItems ? html` <span class="hint" style="display:inline">(${fr.editor.items(this.value.length, this.maxItems)})</span>` : nothing}</legend>
+      <fieldset id=${this.fieldId} aria-describedby=${[this.hint ? `${this.fieldId}-hint` : '', this.error ? `${this.fieldId}-error` : ''].filter(Boolean).join(' ') || nothing}>
+        <legend>${this.label}${this.maxItems && !this.single ? html` <span class="hint" style="display:inline">(${fr.editor.items(this.value.length, this.maxItems)})</span>` : nothing}</legend>
+        ${this.hint ? html`<p class="hint" id="${this.fieldId}-hint">${this.hint}</p>` : nothing}
         ${this.value.length === 0
           ? html`<p class="hint">${fr.relations.none}</p>`
           : html`<ul>
@@ -86,7 +91,7 @@ export class VpRelationPicker extends LitElement {
                   ? html`<p class="hint">${fr.relations.noResult}</p>`
                   : html`<ul class="results" aria-label=${fr.relations.results}>
                       ${this.results.map(
-                        (r) => html`<li><button type="button" ?disabled=${this.value.includes(r.id)} @click=${() => this.add(r)}>${fr.relations.add(r.title)}</button></li>`,
+                        (r) => html`<li><button type="button" ?disabled=${this.value.includes(r.id)} @click=${() => this.add(r)}>${this.single ? fr.relations.choose(r.title) : fr.relations.add(r.title)}</button></li>`,
                       )}
                     </ul>`
                 : nothing}
@@ -121,7 +126,15 @@ export class VpRelationPicker extends LitElement {
 
   private add(item: ManagedSummary) {
     this.titles = new Map(this.titles).set(item.id, item.title);
-    this.emit([...this.value, item.id]);
+    if (!this.single) {
+      this.emit([...this.value, item.id]);
+      return;
+    }
+    // One item: the choice is made, the search is done.
+    this.results = null;
+    const search = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]');
+    if (search) search.value = '';
+    this.emit([item.id]);
   }
 
   private async unlink(id: string) {

@@ -3,12 +3,17 @@
  * (`src/content/types/`). The UI is French first; an English table would have the same shape (`typeof fr`).
  */
 import type { ContentStatus, Role } from '../api/client.js';
+import { contentTypes } from '../content/registry.js';
 import type { ContentTypeSpec } from '../content/types.js';
 
 type Names = ContentTypeSpec['names'];
 /** "publié" or "publiée", as the type's noun wants. */
 const agree = (names: Names, participle: string) => (names.feminine ? `${participle}e` : participle);
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** « a, b et c ». */
+const listed = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} et ${words.at(-1)}`);
+/** What a desk works on, from the registry of types: « articles, fiches, événements et membres ». */
+const desk = (which: ContentTypeSpec['desk']) => listed(contentTypes.filter((t) => t.desk === which).map((t) => t.names.many.toLowerCase()));
 
 export const fr = {
   app: {
@@ -73,9 +78,9 @@ export const fr = {
     } satisfies Record<Role, string> as Record<string, string>,
     describe: {
       admin: 'tout, y compris les comptes, les clés d’API et le journal',
-      editor: 'articles, fiches et événements : rédiger, relire, publier',
-      author: 'articles, fiches et événements : rédiger ses brouillons et les soumettre',
-      sales: 'contacts annonceurs',
+      editor: `${desk('editorial')} : rédiger, relire, publier`,
+      author: `${desk('editorial')} : rédiger ses brouillons et les soumettre`,
+      sales: desk('advertising'),
     } satisfies Record<Role, string> as Record<string, string>,
   },
   rights: {
@@ -325,7 +330,9 @@ export const fr = {
     noResult: 'Aucun résultat.',
     missing: 'élément supprimé ou introuvable',
     searching: 'Recherche…',
-    targets: { articles: 'un article', fiches: 'une fiche', events: 'un événement', 'advertiser-contacts': 'un contact' } as Record<string, string>,
+    /** « une fiche », « un membre ». */
+    one: (names: { one: string; feminine: boolean }) => `${names.feminine ? 'une' : 'un'} ${names.one}`,
+    choose: (title: string) => `Choisir « ${title} »`,
   },
   rich: {
     toolbar: 'Mise en forme',

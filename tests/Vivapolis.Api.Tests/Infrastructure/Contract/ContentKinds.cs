@@ -5,6 +5,7 @@ using Vivapolis.Contracts.Articles;
 using Vivapolis.Contracts.Common;
 using Vivapolis.Contracts.Events;
 using Vivapolis.Contracts.Fiches;
+using Vivapolis.Contracts.Members;
 
 namespace Vivapolis.Api.Tests.Infrastructure.Contract;
 
@@ -48,7 +49,7 @@ public sealed record ContentKind(string Segment, string Singular, string Plural,
         Title = $"L'écoquartier du Bois {u}",
         Summary = "Un quartier de 300 logements chauffés par la biomasse.",
         Territory = new FicheTerritory { Commune = "Lorient", Departement = "Morbihan", RegionCode = "53", Country = "FR" },
-        Actors = [new FicheActor("Ville de Lorient", ActorKind.Collectivite, "maître d'ouvrage")],
+        Actors = [new FicheActor("Ville de Lorient", ActorKind.Collectivite, "maître d'ouvrage", Guid.NewGuid())],
         Challenge = "<p>Réduire la consommation d'énergie.</p>",
         Actions = "<p>Un réseau de chaleur.</p>",
         Results = "<p>Moitié moins d'énergie consommée.</p>",
@@ -85,7 +86,7 @@ public sealed record ContentKind(string Segment, string Singular, string Plural,
             RegionCode = "11", Country = "FR", Latitude = 48.83, Longitude = 2.35,
         },
         OnlineUrl = "https://visio.example.org/matinale",
-        Organizer = new EventOrganizer("Vivapolis", "https://www.example.org"),
+        Organizer = new EventOrganizer("Vivapolis", "https://www.example.org", Guid.NewGuid()),
         RegistrationUrl = "https://www.example.org/inscription",
         Price = new EventPrice(false, 12.50m, "tarif réduit pour les adhérents"),
         Series = "Matinales de Vivapolis",
@@ -95,6 +96,22 @@ public sealed record ContentKind(string Segment, string Singular, string Plural,
         Seo = new SeoFields("Matinale des mobilités", "Une matinale sur les mobilités."),
         Cover = new CoverImage("https://images.example.org/matinale.jpg", "Une salle de conférence", "Photo : Vivapolis"),
     });
+
+    public static readonly ContentKind Members = new("members", "Member", "Members", u => new MemberContent
+    {
+        Locale = Locale.Fr,
+        Slug = $"armor-biomasse-energies-{u}",
+        Name = $"Armor Biomasse Énergies {u}",
+        Kind = ActorKind.Entreprise,
+        Logo = new CoverImage("https://images.example.org/armor-biomasse.png", "Logo d'Armor Biomasse Énergies", "Armor Biomasse Énergies"),
+        RegionCode = "53",
+        Website = "https://armor-biomasse.example.org",
+        Description = "Exploitant de réseaux de chaleur alimentés par le bois du bocage breton.",
+        MemberSince = 2019,
+        IsPublic = true,
+        Themes = ["energie"],
+        Seo = new SeoFields("Armor Biomasse Énergies", "Réseaux de chaleur au bois en Bretagne."),
+    }, Translatable: false);
 
     public static readonly ContentKind AdvertiserContacts = new("advertiser-contacts", "AdvertiserContact", "AdvertiserContacts", u => new AdvertiserContactContent
     {
@@ -114,5 +131,5 @@ public sealed record ContentKind(string Segment, string Singular, string Plural,
             "formulaire salon", "J'accepte que mes coordonnées professionnelles figurent dans l'annuaire public."),
     }, Translatable: false);
 
-    public static readonly IReadOnlyList<ContentKind> All = [Articles, Fiches, Events, AdvertiserContacts];
+    public static readonly IReadOnlyList<ContentKind> All = [Articles, Fiches, Events, Members, AdvertiserContacts];
 }

@@ -83,6 +83,7 @@ export const events: ContentTypeSpec = {
         {
           kind: 'group', path: 'organizer', label: 'Organisateur', optional: true,
           fields: [
+            { kind: 'link', path: 'memberId', label: 'Membre du réseau', target: 'members', fills: { name: 'name' }, hint: 'Si l’organisateur est membre : l’événement publié montre alors son nom tel que l’annuaire le donne, et un lien vers lui.' },
             { kind: 'text', path: 'name', label: 'Nom de l’organisateur' },
             { kind: 'text', path: 'url', label: 'Site web (https)', input: 'url' },
           ],

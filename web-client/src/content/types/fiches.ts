@@ -1,17 +1,8 @@
 import type { ContentOf } from '../../api/client.js';
 import { classification, coverAndSeo, identity, type ContentTypeSpec } from '../types.js';
+import { actorKinds } from './actor-kinds.js';
 
 type Fiche = ContentOf<'fiches'>;
-
-const actorKinds = {
-  collectivite: 'Collectivité',
-  etat: 'État',
-  agence_publique: 'Agence publique',
-  entreprise: 'Entreprise',
-  association: 'Association',
-  organisation_professionnelle: 'Organisation professionnelle',
-  recherche: 'Recherche',
-} satisfies Record<Fiche['actors'][number]['kind'], string>;
 
 const financingSources = {
   pia: 'PIA (France 2030)',
@@ -68,6 +59,7 @@ export const fiches: ContentTypeSpec = {
           kind: 'rows', path: 'actors', label: 'Acteurs', itemLabel: 'Acteur', add: 'Ajouter un acteur', required: true,
           blank: () => ({ name: '', kind: 'collectivite' }),
           fields: [
+            { kind: 'link', path: 'memberId', label: 'Membre du réseau', target: 'members', fills: { name: 'name', kind: 'kind' }, hint: 'Si l’acteur est membre : la fiche publiée montre alors son nom tel que l’annuaire le donne, et un lien vers lui.' },
             { kind: 'text', path: 'name', label: 'Nom', required: true },
             { kind: 'choice', path: 'kind', label: 'Type d’acteur', options: actorKinds },
             { kind: 'text', path: 'role', label: 'Rôle dans l’action', hint: 'Par exemple « maître d’ouvrage ».' },
