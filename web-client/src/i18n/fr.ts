@@ -4,6 +4,7 @@
  */
 import type { ContentStatus, Role } from '../api/client.js';
 import type { ContentTypeSpec } from '../content/types.js';
+import { media } from './fr-media.js';
 
 type Names = ContentTypeSpec['names'];
 /** "publié" or "publiée", as the type's noun wants. */
@@ -344,7 +345,11 @@ export const fr = {
     undo: 'Annuler',
     redo: 'Rétablir',
     loading: 'Chargement de l’éditeur de texte…',
+    image: 'Image',
+    imageAlt: 'Texte alternatif de l’image',
+    imageAltPrompt: 'Ce que montre l’image, pour qui ne la voit pas :',
   },
+  media,
   users: {
     title: 'Comptes',
     intro: 'Les personnes qui travaillent dans l’espace de rédaction, et leur rôle.',

@@ -1,7 +1,7 @@
-/** The strings of the media library's elements, in French (kept beside them until the editor shell gathers its own). */
+/** The strings of the media library (`fr.media`): its screen, the picker, the upload, and images in items. */
 const bytes = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
-export const mediaText = {
+export const media = {
   library: {
     title: 'Médiathèque',
     intro: 'Les images des articles, fiches et événements. Chaque image a besoin d’un texte alternatif avant d’être publiée.',
