@@ -86,6 +86,23 @@ describe('vp-app', () => {
     expect(seen.filter((r) => r.path.startsWith('/api/v1/manage/articles'))).toEqual([]);
   });
 
+  it('opens the media library for an author, and tells sales it is not their role', async () => {
+    saveSession(sessionFromToken(token('author', 'Arthur Plume')));
+    location.hash = '#/media';
+    const { el, seen } = await mountApp({ ...reference, 'GET /api/v1/manage/media': emptyList });
+    expect(shadow(el).querySelector('nav a[aria-current="page"]')!.textContent!.trim()).toBe('Médiathèque');
+    expect(shadow(el).querySelector('vp-media-library')).not.toBeNull();
+    expect(seen.some((r) => r.path === '/api/v1/manage/media')).toBe(true);
+    expect(document.title).toBe(fr.app.documentTitle('Médiathèque'));
+    document.body.innerHTML = '';
+
+    saveSession(sessionFromToken(token('sales', 'Salomé Annonces')));
+    location.hash = '#/media';
+    const sales = await mountApp({ ...reference });
+    expect(shadow(sales.el).querySelector('vp-not-in-role')).not.toBeNull();
+    expect(sales.seen.some((r) => r.path === '/api/v1/manage/media')).toBe(false);
+  });
+
   it('shows "page introuvable" for an unknown address', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
     location.hash = '#/archives/2019';
@@ -97,17 +114,17 @@ describe('vp-app', () => {
     expect(document.title).toBe(fr.app.documentTitle('Page introuvable'));
   });
 
-  it('gives editors the three editorial types and the review queue; admins the administration too', async () => {
+  it('gives editors the three editorial types, the media library and the review queue; admins the administration too', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
     const { el } = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     const menu = () => [...shadow(el).querySelectorAll('nav a')].map((a) => a.textContent!.trim());
-    expect(menu()).toEqual(['Articles', 'Fiches', 'Événements', 'À relire']);
+    expect(menu()).toEqual(['Articles', 'Fiches', 'Événements', 'Médiathèque', 'À relire']);
     document.body.innerHTML = '';
 
     saveSession(sessionFromToken(token('admin', 'Camille Admin')));
     const admin = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     expect([...shadow(admin.el).querySelectorAll('nav a')].map((a) => a.textContent!.trim())).toEqual([
-      'Articles', 'Fiches', 'Événements', 'Contacts annonceurs', 'À relire', 'Comptes', 'Clés d’API', 'Journal',
+      'Articles', 'Fiches', 'Événements', 'Contacts annonceurs', 'Médiathèque', 'À relire', 'Comptes', 'Clés d’API', 'Journal',
     ]);
   });
 

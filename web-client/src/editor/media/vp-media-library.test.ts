@@ -66,7 +66,10 @@ describe('vp-media-library', () => {
     const aside = el.shadowRoot!.querySelector('aside')!;
     expect(aside.querySelector('h2')!.textContent).toBe(media.fileName);
     expect(aside.textContent).toContain('800 × 533 pixels');
-    expect(aside.querySelector('[data-use="a1"]')!.textContent).toContain('Le tramway revient');
+    const line = aside.querySelector('[data-use="a1"]')!;
+    expect(line.querySelector('a')!.getAttribute('href')).toBe('#/articles/a1');
+    // In French, as the rest of the screen: the type's name and the status, never `article, published`.
+    expect(line.textContent!.replace(/\s+/g, ' ')).toContain('Le tramway revient (article, publié ; version publiée)');
     await remove_(el);
 
     expect(remove).toHaveBeenCalledWith(media.id, '"v1"');

@@ -1,6 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
+import { CONTENT_STATUSES, type ContentStatus } from '../../api/client.js';
+import { specOfTypeName } from '../../content/registry.js';
+import { hrefOf } from '../route.js';
 import { shared } from '../styles.js';
 import { MediaBrowser } from './media-browser.js';
 import { srcsetOf, usedByOf, type MediaApi, type MediaDetails, type MediaUse } from '../../api/media-api.js';
@@ -150,7 +153,10 @@ export class VpMediaLibrary extends LitElement {
     const where = [u.inCurrentContent ? fr.media.details.inDraft : '', u.inPublishedVersion ? fr.media.details.inPublished : '']
       .filter(Boolean)
       .join(', ');
-    return html`<li data-use=${u.id}>${u.title} <span class="meta">(${u.type}, ${u.status} ; ${where})</span></li>`;
+    const spec = specOfTypeName(u.type);
+    const status = (CONTENT_STATUSES as readonly string[]).includes(u.status) ? fr.status[u.status as ContentStatus] : u.status;
+    return html`<li data-use=${u.id}>${spec ? html`<a href=${hrefOf.edit(spec.segment, u.id)}>${u.title}</a>` : u.title}
+      <span class="meta">(${spec?.names.one ?? u.type}, ${status} ; ${where})</span></li>`;
   }
 
   private async open(id: string) {
