@@ -141,6 +141,20 @@ export function thumbnailOf(media: Pick<MediaDetails, 'variants' | 'url'>): stri
   return [...media.variants].sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1))[0]?.url ?? media.url;
 }
 
+/** The library's address of an image's file (`/media/{hash}/w1024.webp`), with its hash: how rich text shows one. */
+export const MEDIA_ADDRESS = /\/media\/([0-9a-f]{32})\//;
+
+/** The hashes of the library images an HTML text shows, once each, in order. */
+export function mediaHashesIn(html: string): string[] {
+  return [...new Set([...html.matchAll(new RegExp(MEDIA_ADDRESS.source, 'g'))].map((m) => m[1]!))];
+}
+
+/** The file to show inside a text: the widest WebP up to 1024 pixels (phones and columns), else the original. */
+export function inlineUrlOf(media: Pick<MediaDetails, 'variants' | 'url'>): string {
+  const webp = media.variants.filter((v) => v.format === 'webp' && v.width <= 1024).sort((a, b) => b.width - a.width);
+  return webp[0]?.url ?? media.url;
+}
+
 /** Refusals before sending: not one of the accepted types by its declared type, or over the size limit. */
 export function precheck(file: Blob): 'type' | 'size' | null {
   if (file.type && !(ACCEPTED_TYPES as readonly string[]).includes(file.type)) return 'type';

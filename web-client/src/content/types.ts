@@ -65,9 +65,12 @@ export const coverAndSeo: Section[] = [
       {
         kind: 'group', path: 'cover', label: 'Image de couverture', optional: true,
         fields: [
-          { kind: 'text', path: 'url', label: 'Adresse de l’image (https)', input: 'url' },
-          { kind: 'textarea', path: 'alt', label: 'Texte alternatif', hint: 'Décrit l’image pour les personnes qui ne la voient pas. Obligatoire avec une image.' },
-          { kind: 'text', path: 'credit', label: 'Crédit' },
+          { kind: 'image', path: 'mediaId', label: 'Image', hint: 'Une image de la médiathèque, ou une nouvelle que vous y déposez.' },
+          {
+            kind: 'textarea', path: 'alt', label: 'Texte alternatif', shownWith: 'url',
+            hint: 'Décrit l’image pour les personnes qui ne la voient pas, ici : celui de la médiathèque, à adapter si besoin.',
+          },
+          { kind: 'text', path: 'credit', label: 'Crédit', shownWith: 'url' },
         ],
       },
     ],

@@ -90,9 +90,11 @@ describe('vp-app', () => {
     saveSession(sessionFromToken(token('author', 'Arthur Plume')));
     location.hash = '#/media';
     const { el, seen } = await mountApp({ ...reference, 'GET /api/v1/manage/media': emptyList });
+    // The library's elements are a chunk of their own, loaded by the first screen that shows one.
+    await customElements.whenDefined('vp-media-library');
+    await vi.waitFor(() => expect(seen.some((r) => r.path === '/api/v1/manage/media')).toBe(true));
     expect(shadow(el).querySelector('nav a[aria-current="page"]')!.textContent!.trim()).toBe('Médiathèque');
     expect(shadow(el).querySelector('vp-media-library')).not.toBeNull();
-    expect(seen.some((r) => r.path === '/api/v1/manage/media')).toBe(true);
     expect(document.title).toBe(fr.app.documentTitle('Médiathèque'));
     document.body.innerHTML = '';
 

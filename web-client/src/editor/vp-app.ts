@@ -18,7 +18,7 @@ import './vp-api-keys.js';
 import './vp-audit.js';
 import './vp-content-editor.js';
 import './vp-content-list.js';
-import './media/vp-media-library.js';
+import { loadMediaElements } from './media/load.js';
 import './vp-history.js';
 import './vp-not-found.js';
 import './vp-not-in-role.js';
@@ -235,6 +235,7 @@ export class VpApp extends LitElement {
       case 'review':
         return manages(role, 'editorial') ? html`<vp-review-queue .workspace=${w}></vp-review-queue>` : notInRole;
       case 'media':
+        if (usesMedia(role)) void loadMediaElements();
         return usesMedia(role) ? html`<vp-media-library .api=${w.api.media} .user=${w.user}></vp-media-library>` : notInRole;
       case 'users':
         return administers(role) ? html`<vp-users .workspace=${w}></vp-users>` : notInRole;
@@ -255,7 +256,8 @@ export class VpApp extends LitElement {
       this.routeChanged = false;
       // Tell screen reader users the page changed: move focus to the new screen's heading.
       const view = this.renderRoot.querySelector<View>(VIEWS);
-      void view?.updateComplete.then(() => view.focusHeading());
+      // A screen loaded on demand (the media library) is defined a moment later.
+      if (view) void customElements.whenDefined(view.localName).then(() => view.updateComplete).then(() => view.focusHeading());
     }
   }
 

@@ -493,6 +493,8 @@ export class VpContentEditor extends LitElement {
       this.errors = mapped.byPath;
       this.alert = {
         title: fr.editor.invalid,
+        // Why, when the API says (a publication refused for images without alt text).
+        ...(text.detail ? { detail: text.detail } : {}),
         other: mapped.other.flatMap(({ label, messages }) => messages.map((m) => fr.editor.fieldMessage(label, m))),
       };
       return;

@@ -2,11 +2,14 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Segment } from '../api/client.js';
-import { boundsOf, errorId, fieldId, getAt, type Field, type Json, type Section, type Values } from '../content/fields.js';
+import { boundsOf, errorId, fieldId, getAt, isShown, type Field, type Json, type Section, type Values } from '../content/fields.js';
+import { usesMedia } from '../content/rights.js';
 import { NEWSROOM_ZONE, instantOf, localInZone } from '../content/time.js';
 import { fr } from '../i18n/fr.js';
 import { shared } from './styles.js';
 import type { Workspace } from './workspace.js';
+import type { Cover } from './media/vp-cover-image.js';
+import './media/vp-cover-image.js';
 import './vp-relation-picker.js';
 import './vp-rich-text.js';
 
@@ -106,7 +109,7 @@ export class VpContentForm extends LitElement {
         return html`<fieldset id=${fieldId(path)} tabindex="-1">
           <legend>${field.label}</legend>
           ${field.hint ? html`<p class="hint">${field.hint}</p>` : nothing}
-          ${field.fields.map((f) => this.renderField(f, path))}
+          ${field.fields.filter((f) => isShown(f, this.values, path)).map((f) => this.renderField(f, path))}
         </fieldset>`;
       case 'rows':
         return this.renderRows(field, path);
@@ -130,6 +133,18 @@ export class VpContentForm extends LitElement {
             max-items=${boundsOf(this.segment, path).maxItems ?? 0} error=${(this.errors[path] ?? []).join(' ')}
             @vp-relations-change=${(e: CustomEvent<string[]>) => this.change(path, e.detail)}></vp-relation-picker>
         </div>`;
+      case 'image': {
+        // The image is the group's: a pick writes its url, alt, credit and mediaId together.
+        const group = prefix;
+        const described = this.describedBy(path, field);
+        return html`<div class="field">
+          ${this.labelOf(path, field)} ${this.hintOf(path, field)}
+          <vp-cover-image id=${fieldId(path)} .api=${this.workspace.api.media} .user=${this.workspace.user}
+            .cover=${getAt(this.values, group) as Cover | undefined} ?readonly=${this.readonly} described-by=${described === nothing ? '' : described}
+            @vp-cover-change=${(e: CustomEvent<Cover | undefined>) => this.change(group, e.detail as Json | undefined)}></vp-cover-image>
+          ${this.errorOf(path)}
+        </div>`;
+      }
       default:
         return html`<div class="field">
           ${this.labelOf(path, field)} ${this.hintOf(path, field)} ${this.input(field, path)} ${this.counterOf(path)} ${this.errorOf(path)}
@@ -154,6 +169,7 @@ export class VpContentForm extends LitElement {
           @input=${(e: Event) => this.change(path, (e.target as HTMLTextAreaElement).value)}></textarea>`;
       case 'rich':
         return html`<vp-rich-text id=${id} .value=${str(value)} ?readonly=${this.readonly} labelled-by="${id}-label"
+          .media=${usesMedia(this.workspace.user.role) ? this.workspace.api.media : null} .user=${this.workspace.user}
           described-by=${common.describedBy === nothing ? '' : common.describedBy} invalid=${common.invalid}
           @vp-rich-change=${(e: CustomEvent<string>) => this.change(path, e.detail)}></vp-rich-text>`;
       case 'choice': {
@@ -267,8 +283,9 @@ export class VpContentForm extends LitElement {
   private labelOf(path: string, field: Field) {
     const id = fieldId(path);
     const required = field.required ? html` <span class="hint" style="display:inline">${fr.editor.required}</span>` : nothing;
-    // A rich text field's editable area is no input: its label names it through aria-labelledby.
-    return field.kind === 'rich'
+    // A rich text field's editable area is no input: its label names it through aria-labelledby; an image's
+    // buttons say what they do.
+    return field.kind === 'rich' || field.kind === 'image'
       ? html`<span class="label" id="${id}-label">${field.label}${required}</span>`
       : html`<label for=${id} id="${id}-label">${field.label}${required}</label>`;
   }

@@ -53,8 +53,8 @@ export class VpMediaLibrary extends LitElement {
   @query('h1') private heading!: HTMLElement;
   private readonly browser = new MediaBrowser(this, () => this.api);
 
-  override connectedCallback() {
-    super.connectedCallback();
+  // Not in connectedCallback: an element written before its chunk loaded gets its properties only at its first update.
+  override firstUpdated() {
     void this.browser.search({});
   }
 
