@@ -141,7 +141,7 @@ export class VpContentForm extends LitElement {
           ${this.labelOf(path, field)} ${this.hintOf(path, field)}
           <vp-cover-image id=${fieldId(path)} .api=${this.workspace.api.media} .user=${this.workspace.user}
             .cover=${getAt(this.values, group) as Cover | undefined} ?readonly=${this.readonly} described-by=${described === nothing ? '' : described}
-            @vp-cover-change=${(e: CustomEvent<Cover | undefined>) => this.change(group, e.detail as Json | undefined)}></vp-cover-image>
+            @vp-cover-change=${(e: CustomEvent<Cover | null>) => this.change(group, (e.detail ?? undefined) as Json | undefined)}></vp-cover-image>
           ${this.errorOf(path)}
         </div>`;
       }

@@ -28,7 +28,7 @@ type Library =
  * `cover.mediaId`), it says so and offers to describe it right here. Rendered in the light DOM of the form, so that
  * the field's label, hint and error (in that form) name and describe its buttons.
  *
- * @fires vp-cover-change - `detail` is the new cover, or `undefined` when it is removed.
+ * @fires vp-cover-change - `detail` is the new cover, or null when it is removed.
  */
 @customElement('vp-cover-image')
 export class VpCoverImage extends LitElement {
@@ -156,7 +156,7 @@ export class VpCoverImage extends LitElement {
   }
 
   private removeCover() {
-    this.emit(undefined);
+    this.emit(null);
     this.focusChoose();
   }
 
@@ -165,7 +165,7 @@ export class VpCoverImage extends LitElement {
     this.querySelector<HTMLElement>('button.choose')?.focus();
   }
 
-  private emit(cover: Cover | undefined) {
+  private emit(cover: Cover | null) {
     this.dispatchEvent(new CustomEvent('vp-cover-change', { detail: cover, bubbles: true, composed: true }));
   }
 }
