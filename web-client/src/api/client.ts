@@ -37,7 +37,7 @@ export type ReferenceItem = JsonOf<paths['/api/v1/themes']['get']['responses'][2
 export type { Segment } from './content-api.js';
 export type * from './content-api.js';
 export type * from './translations-api.js';
-export { isTranslatable } from './translations-api.js';
+export { LOCALES, isTranslatable } from './translations-api.js';
 export { CONTENT_STATUSES } from './content-api.js';
 
 /** An RFC 9457 problem as the API sends it (application/problem+json). */

@@ -62,6 +62,8 @@ export class VpContentForm extends LitElement {
   @property({ attribute: false }) errors: Record<string, string[]> = {};
   @property({ attribute: false }) workspace!: Workspace;
   @property({ type: Boolean }) readonly = false;
+  /** Fields that cannot change now, by path, with the reason shown beside them (a linked version's language). */
+  @property({ attribute: false }) locked: Readonly<Record<string, string>> = {};
   /** The slug the item has now (made from the title when none was given). */
   @property() slugInUse = '';
   /** Raised by the editor when it replaces the values (load, reload, restore): typed text is forgotten. */
@@ -174,7 +176,7 @@ export class VpContentForm extends LitElement {
           @vp-rich-change=${(e: CustomEvent<string>) => this.change(path, e.detail)}></vp-rich-text>`;
       case 'choice': {
         const current = str(value);
-        return html`<select id=${id} name=${path} ?disabled=${this.readonly} aria-invalid=${common.invalid} aria-describedby=${common.describedBy}
+        return html`<select id=${id} name=${path} ?disabled=${this.readonly || path in this.locked} aria-invalid=${common.invalid} aria-describedby=${common.describedBy}
           aria-required=${field.required ? 'true' : nothing} @change=${(e: Event) => this.change(path, (e.target as HTMLSelectElement).value || undefined)}>
           ${field.required && current ? nothing : html`<option value="" ?selected=${current === ''}>${field.empty ?? fr.editor.choose}</option>`}
           ${Object.entries(field.options).map(([v, label]) => html`<option value=${v} ?selected=${v === current}>${label}</option>`)}
@@ -292,7 +294,7 @@ export class VpContentForm extends LitElement {
 
   private hintOf(path: string, field: Field) {
     const slug = field.kind === 'slug' && this.slugInUse ? fr.editor.slugInUse(this.slugInUse) : '';
-    const text = [field.hint, slug].filter(Boolean).join(' ');
+    const text = [field.hint, slug, this.locked[path]].filter(Boolean).join(' ');
     return text ? html`<span class="hint" id="${fieldId(path)}-hint">${text}</span>` : nothing;
   }
 
@@ -322,7 +324,7 @@ export class VpContentForm extends LitElement {
     const max = boundsOf(this.segment, path).maxLength;
     const value = getAt(this.values, path);
     const counted = max && !(max > 5000 && (typeof value === 'string' ? value.length : 0) < max * 0.9);
-    const hinted = field.hint || (field.kind === 'slug' && this.slugInUse);
+    const hinted = field.hint || (field.kind === 'slug' && this.slugInUse) || this.locked[path];
     const ids = [hinted ? `${id}-hint` : '', counted && field.kind !== 'group' && field.kind !== 'rows' ? `${id}-count` : '', this.errors[path]?.length ? errorId(path) : ''].filter(Boolean);
     return ids.length ? ids.join(' ') : nothing;
   }
