@@ -236,7 +236,7 @@ export class VpApp extends LitElement {
         return manages(role, 'editorial') ? html`<vp-review-queue .workspace=${w}></vp-review-queue>` : notInRole;
       case 'media':
         if (usesMedia(role)) void loadMediaElements();
-        return usesMedia(role) ? html`<vp-media-library .api=${w.api.media} .user=${w.user}></vp-media-library>` : notInRole;
+        return usesMedia(role) ? html`<vp-media-library .api=${w.api.media} .user=${w.user} .nameOf=${w.nameOf}></vp-media-library>` : notInRole;
       case 'users':
         return administers(role) ? html`<vp-users .workspace=${w}></vp-users>` : notInRole;
       case 'api-keys':

@@ -52,6 +52,8 @@ export class VpContentForm extends LitElement {
       vp-rich-text[invalid='true'] .rich-area { border: 2px solid var(--vp-error); }
       .rich-area[aria-readonly='true'] { background: #f3f4f1; border-style: dashed; }
       .rich-area p { margin: 0 0 0.6rem; }
+      .rich-area img { display: block; max-width: 100%; height: auto; margin: 0 0 0.6rem; }
+      .rich-area img.ProseMirror-selectednode { outline: 3px solid #f2b01e; }
       .rich-area blockquote { border-left: 3px solid var(--vp-line); margin: 0 0 0.6rem; padding-left: 0.75rem; }
     `,
   ];
@@ -142,7 +144,7 @@ export class VpContentForm extends LitElement {
         return html`<div class="field">
           ${this.labelOf(path, field)} ${this.hintOf(path, field)}
           <vp-cover-image id=${fieldId(path)} .api=${this.workspace.api.media} .user=${this.workspace.user}
-            .cover=${getAt(this.values, group) as Cover | undefined} ?readonly=${this.readonly} described-by=${described === nothing ? '' : described}
+            .cover=${getAt(this.values, group) as Cover | undefined} ?readonly=${this.readonly} invalid=${this.invalid(path)} described-by=${described === nothing ? '' : described}
             @vp-cover-change=${(e: CustomEvent<Cover | null>) => this.change(group, (e.detail ?? undefined) as Json | undefined)}></vp-cover-image>
           ${this.errorOf(path)}
         </div>`;

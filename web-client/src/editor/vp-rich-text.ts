@@ -53,7 +53,7 @@ export class VpRichText extends LitElement {
       <div class="rich-host"></div>
       ${this.ready ? nothing : html`<p class="hint" role="status">${fr.rich.loading}</p>`}
       ${this.media
-        ? html`<vp-undescribed-images .api=${this.media} .user=${this.user} .html=${this.value}
+        ? html`<vp-undescribed-images .api=${this.media} .user=${this.user} .html=${this.value} invalid=${this.invalid}
               @vp-media-described=${this.describe}></vp-undescribed-images>
             ${this.readonly ? nothing : html`<vp-media-picker .api=${this.media} .user=${this.user} @vp-media-picked=${this.insertImage}
               @vp-media-closed=${() => this.editor?.commands.focus()}></vp-media-picker>`}`

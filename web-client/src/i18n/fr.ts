@@ -268,7 +268,8 @@ export const fr = {
     names: languages,
     version: versions,
     thisVersion: (locale: Locale) => `${capital(versions[locale])} (celle-ci)`,
-    open: (locale: Locale, title: string) => `Ouvrir la ${versions[locale]} : « ${title} »`,
+    /** Starts with the link's visible code, so that voice control users can say it. */
+    open: (locale: Locale, title: string) => `${locale.toUpperCase()} : ouvrir la ${versions[locale]}, « ${title} »`,
     create: (locale: Locale) => `Créer la ${versions[locale]}`,
     creating: 'Création…',
     createHint: (locale: Locale) =>

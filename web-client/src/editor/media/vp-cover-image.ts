@@ -38,6 +38,8 @@ export class VpCoverImage extends LitElement {
   @property({ type: Boolean }) readonly = false;
   /** Ids of the field's hint and error, for its buttons. */
   @property({ attribute: 'described-by' }) describedBy = '';
+  /** 'true' while the field shows an error: the image is read again (its alt text may be gone since). */
+  @property() invalid = 'false';
 
   @state() private library: Library = { status: 'none' };
   @state() private described = false;
@@ -46,10 +48,30 @@ export class VpCoverImage extends LitElement {
     return this;
   }
 
+  // Described elsewhere on the page (the same image in the text): the cover's notice follows.
+  private onSaved = (event: Event) => {
+    const { media, etag } = (event as CustomEvent<{ media?: MediaDetails; etag?: string }>).detail ?? {};
+    const library = this.library;
+    if (media && etag && library.status === 'ready' && library.id === media.id && !library.media.alt && media.alt) {
+      this.library = { status: 'ready', id: media.id, media, etag };
+    }
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('vp-media-saved', this.onSaved);
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('vp-media-saved', this.onSaved);
+    super.disconnectedCallback();
+  }
+
   override willUpdate(changed: PropertyValues<this>) {
     const id = this.cover?.mediaId ?? null;
     const known = this.library.status === 'none' ? null : this.library.id;
-    if (changed.has('cover') && id !== known) {
+    const refused = changed.has('invalid') && this.invalid === 'true';
+    if ((changed.has('cover') && id !== known) || (refused && id)) {
       this.described = false;
       if (id) void this.load(id);
       else this.library = { status: 'none' };
@@ -120,7 +142,7 @@ export class VpCoverImage extends LitElement {
   }
 
   private async load(id: string) {
-    this.library = { status: 'loading', id };
+    if (this.library.status === 'none' || this.library.id !== id) this.library = { status: 'loading', id };
     try {
       const { item, etag } = await this.api.get(id);
       if (this.cover?.mediaId === id) this.library = { status: 'ready', id, media: item, etag };

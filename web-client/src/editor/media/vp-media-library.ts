@@ -43,6 +43,8 @@ export class VpMediaLibrary extends LitElement {
 
   @property({ attribute: false }) api!: MediaApi;
   @property({ attribute: false }) user: MediaUser | null = null;
+  /** A colleague's display name by e-mail (uploads record e-mails); the e-mail itself by default. */
+  @property({ attribute: false }) nameOf: (email: string) => string = (email) => email;
 
   @state() private selected: { media: MediaDetails; etag: string } | null = null;
   @state() private uses: Uses = { status: 'loading' };
@@ -112,7 +114,7 @@ export class VpMediaLibrary extends LitElement {
         <h2 id="details-title" tabindex="-1">${m.fileName}</h2>
         <img src=${m.url} srcset=${srcsetOf(m)} sizes="24rem" alt=${m.alt ?? ''} width=${m.width} height=${m.height} />
         <p class="meta">${fr.media.details.size(m.width, m.height)} · ${m.format.toUpperCase()} · ${fr.media.details.bytes(m.bytes)}</p>
-        <p class="meta">${fr.media.details.uploaded(m.createdBy, dateTime.format(new Date(m.createdAt)))}</p>
+        <p class="meta">${fr.media.details.uploaded(this.nameOf(m.createdBy), dateTime.format(new Date(m.createdAt)))}</p>
         ${this.message
           ? html`<div class=${this.message.kind} role=${this.message.kind === 'alert' ? 'alert' : 'status'}>
               <p>${this.message.text}</p>

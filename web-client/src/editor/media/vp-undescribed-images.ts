@@ -35,15 +35,34 @@ export class VpUndescribedImages extends LitElement {
   @property({ attribute: false }) user: MediaUser | null = null;
   /** The rich text's HTML. */
   @property() html = '';
+  /** 'true' while the field shows an error: the library is asked again (an alt text may be gone since). */
+  @property() invalid = 'false';
 
   @state() private images: { media: MediaDetails; etag: string | null }[] = [];
   private key = '';
 
+  // Described elsewhere on the page (the same image as the cover): no longer to describe here.
+  private onSaved = (event: Event) => {
+    const media = (event as CustomEvent<{ media?: MediaDetails }>).detail?.media;
+    if (media?.alt && this.images.some((i) => i.media.id === media.id)) this.described(media);
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('vp-media-saved', this.onSaved);
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('vp-media-saved', this.onSaved);
+    super.disconnectedCallback();
+  }
+
   override willUpdate(changed: PropertyValues<this>) {
-    if (!changed.has('html')) return;
+    const refused = changed.has('invalid') && this.invalid === 'true';
+    if (!changed.has('html') && !refused) return;
     const hashes = mediaHashesIn(this.html ?? '');
     const key = hashes.join(' ');
-    if (key === this.key) return;
+    if (key === this.key && !refused) return;
     this.key = key;
     void this.check(key, hashes);
   }
