@@ -110,7 +110,7 @@ describe('editor SPA: each role’s day', () => {
     await textOf(page.locator('vp-app header #signed-in-user'), 'Arthur Plume, auteur');
     await page.locator('vp-content-list table').waitFor();
     const menu = await page.locator('vp-app nav a').allTextContents();
-    assert.deepEqual(menu.map((s) => s.trim()), ['Articles', 'Fiches', 'Événements'], 'an author has no review queue nor administration');
+    assert.deepEqual(menu.map((s) => s.trim()), ['Articles', 'Fiches', 'Événements', 'Médiathèque'], 'an author has the media library, no review queue nor administration');
     await assertAccessible('the article list');
   });
 

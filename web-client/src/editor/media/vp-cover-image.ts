@@ -5,6 +5,7 @@ import { srcsetOf, thumbnailOf, type MediaApi, type MediaDetails } from '../../a
 import { fr } from '../../i18n/fr.js';
 import { mayChange, type MediaUser } from './media-rights.js';
 import { loadMediaElements } from './load.js';
+import { MediaSaved } from './media-saved.js';
 import type { PickedMedia, VpMediaPicker } from './vp-media-picker.js';
 
 /** A cover as the contract has it. */
@@ -49,23 +50,12 @@ export class VpCoverImage extends LitElement {
   }
 
   // Described elsewhere on the page (the same image in the text): the cover's notice follows.
-  private onSaved = (event: Event) => {
-    const { media, etag } = (event as CustomEvent<{ media?: MediaDetails; etag?: string }>).detail ?? {};
+  protected readonly elsewhere = new MediaSaved(this, (media, etag) => {
     const library = this.library;
-    if (media && etag && library.status === 'ready' && library.id === media.id && !library.media.alt && media.alt) {
+    if (library.status === 'ready' && library.id === media.id && !library.media.alt && media.alt) {
       this.library = { status: 'ready', id: media.id, media, etag };
     }
-  };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener('vp-media-saved', this.onSaved);
-  }
-
-  override disconnectedCallback() {
-    window.removeEventListener('vp-media-saved', this.onSaved);
-    super.disconnectedCallback();
-  }
+  });
 
   override willUpdate(changed: PropertyValues<this>) {
     const id = this.cover?.mediaId ?? null;

@@ -4,6 +4,7 @@ import { mediaHashesIn, thumbnailOf, type MediaApi, type MediaDetails } from '..
 import { fr } from '../../i18n/fr.js';
 import { shared } from '../styles.js';
 import { loadMediaElements } from './load.js';
+import { MediaSaved } from './media-saved.js';
 import { mayChange, type MediaUser } from './media-rights.js';
 
 /** The largest page of the library's list: the images still to describe are few. */
@@ -42,20 +43,9 @@ export class VpUndescribedImages extends LitElement {
   private key = '';
 
   // Described elsewhere on the page (the same image as the cover): no longer to describe here.
-  private onSaved = (event: Event) => {
-    const media = (event as CustomEvent<{ media?: MediaDetails }>).detail?.media;
-    if (media?.alt && this.images.some((i) => i.media.id === media.id)) this.described(media);
-  };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener('vp-media-saved', this.onSaved);
-  }
-
-  override disconnectedCallback() {
-    window.removeEventListener('vp-media-saved', this.onSaved);
-    super.disconnectedCallback();
-  }
+  protected readonly elsewhere = new MediaSaved(this, (media) => {
+    if (media.alt && this.images.some((i) => i.media.id === media.id)) this.described(media);
+  });
 
   override willUpdate(changed: PropertyValues<this>) {
     const refused = changed.has('invalid') && this.invalid === 'true';
