@@ -288,6 +288,8 @@ export const fr = {
     listExists: (locale: Locale) => `aussi en ${languages[locale].toLowerCase()}`,
     listMissing: (locale: Locale) => `pas de ${versions[locale]}`,
     localeLocked: 'La langue d’une version liée à une autre ne change pas : détachez-la d’abord.',
+    /** "fiche, en anglais": a version among others, where only the title would not tell them apart. */
+    inLanguage: (what: string, locale: Locale) => `${what}, en ${languages[locale].toLowerCase()}`,
   },
   preview: {
     title: 'Aperçu',
