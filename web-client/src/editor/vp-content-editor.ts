@@ -23,6 +23,10 @@ import './vp-item-panel.js';
 import './vp-language-versions.js';
 import './vp-status-badge.js';
 
+/** What the form cannot change in a version linked to another: its language. */
+const LINKED_VERSION = { locale: fr.translations.localeLocked };
+const UNLOCKED = {};
+
 export interface NavigateDetail {
   /** Hash route, e.g. `#/fiches/…`. */
   path: string;
@@ -217,7 +221,7 @@ export class VpContentEditor extends LitElement {
             .errors=${this.errors}
             .workspace=${this.workspace}
             ?readonly=${!rights.edit}
-            .locked=${this.versions.length > 1 ? { locale: fr.translations.localeLocked } : {}}
+            .locked=${this.versions.length > 1 ? LINKED_VERSION : UNLOCKED}
             slugInUse=${this.current?.item.slug ?? ''}
             .generation=${this.generation}
             @vp-field-change=${this.changed}
@@ -491,7 +495,7 @@ export class VpContentEditor extends LitElement {
       if (this.matches(':focus-within')) return;
     }
     // Nothing left to do here (an author's submitted draft): the heading, under which the notice is read.
-    if (!this.panel?.focusAction(action) && !this.languages?.focusAction(action)) this.focusHeading();
+    if (!this.languages?.focusAction(action) && !this.panel?.focusAction(action)) this.focusHeading();
   }
 
   private async showError(error: unknown) {
