@@ -9,43 +9,17 @@
 //
 // Every role signs in, and a new account sets its password: more than the API's default 10 sign-ins a minute per
 // address, so the API under test raises Vivapolis__RateLimits__SignInPerMinute (test.sh does).
-import { after, describe, it } from 'node:test';
+import { after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import * as support from './support.mjs';
+import { ADMIN, AUTHOR, EDITOR, SALES, UUID, apiUrl, browserTest, isCall, textOf, valueOf, webUrl } from './support.mjs';
 
-// axe-core itself, injected into the page (it looks into open shadow roots by itself); the
-// @axe-core/playwright wrapper declares node >= 22.12 and this machine has node 20.
-const axeSource = createRequire(import.meta.url)('axe-core').source;
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const results = join(root, 'test-results');
-const apiUrl = (process.env.VIVAPOLIS_API_URL ?? '').replace(/\/+$/, '');
-const webPort = Number(process.env.VIVAPOLIS_E2E_WEB_PORT);
-const webUrl = `http://127.0.0.1:${webPort}/`;
-
-// The demo accounts of `seed-demo` (api/Demo/DemoData.cs).
-const ADMIN = { email: 'admin@example.org', password: 'vivapolis-admin-demo' };
-const EDITOR = { email: 'editor@example.org', password: 'vivapolis-editor-demo' };
-const AUTHOR = { email: 'author@example.org', password: 'vivapolis-author-demo' };
-const SALES = { email: 'sales@example.org', password: 'vivapolis-sales-demo' };
-const TIMEOUT = 15_000;
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '');
-
-let server;
-let context;
-let userDataDir;
+const t = browserTest();
+// Set by the first step.
 let page;
-let failed = false;
-const pageErrors = [];
-let shot = 0;
+let context;
+const { pageErrors } = t;
 
 // What the steps learn and pass on.
 const ficheTitle = `Fiche d’auteur ${stamp}`;
@@ -61,115 +35,24 @@ let contactId;
 let memberId;
 let resetLink;
 
-/** One step: runs only if the previous ones passed, and leaves a screenshot either way. */
-function step(name, fn) {
-  it(name, { timeout: 90_000 }, async (t) => {
-    if (failed) {
-      t.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn();
-      await screenshot(name);
-    } catch (error) {
-      failed = true;
-      await screenshot(`ÉCHEC ${name}`).catch(() => {});
-      throw error;
-    }
-  });
-}
-
-async function screenshot(name, { target = page, fullPage = true } = {}) {
-  if (!target) return;
-  shot += 1;
-  const file = `${String(shot).padStart(2, '0')}-${name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80)}.png`;
-  await target.screenshot({ path: join(results, file), fullPage });
-}
-
-/** Waits until the locator's text (as rendered: shadow roots included) matches, then returns that text. */
-async function textOf(locator, expected = /\S/) {
-  const deadline = Date.now() + TIMEOUT;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.count()) > 0 ? await locator.first().innerText().catch(() => '') : '') ?? '';
-    if (expected instanceof RegExp ? expected.test(text) : text.includes(expected)) return text.trim();
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`expected ${locator} to show ${expected}, it shows ${JSON.stringify(text)}`);
-}
-
-/** Waits until the input's value is `expected` (a field the page fills by itself, after a call). */
-async function valueOf(locator, expected) {
-  const deadline = Date.now() + TIMEOUT;
-  let value;
-  while (Date.now() < deadline) {
-    value = await locator.inputValue();
-    if (value === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.equal(value, expected, `${locator} holds ${expected}`);
-}
-
-/** No WCAG 2.1 A/AA violation that axe can find. */
-async function assertAccessible(where, target = page) {
-  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: axeSource });
-  const violations = await target.evaluate(async () => {
-    const { violations } = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `accessibility of ${where}`);
-}
-
-/** The element that has the focus, through shadow roots: focus is never lost to the page's body. */
-async function focused(target = page) {
-  return target.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${(el.textContent ?? '').trim().slice(0, 40)}` : 'none';
-  });
-}
+const step = (name, fn) => t.step(name, fn);
+const screenshot = (name, options) => t.screenshot(name, options);
+const assertAccessible = (where, target = page) => support.assertAccessible(target, where);
+const focused = (target = page) => support.focused(target);
+const atPhoneWidth = (name, check) => t.atPhoneWidth(name, check);
+const signIn = (account, target = page) => support.signIn(target, account);
 
 async function assertFocusKept(where) {
   const at = await focused();
   assert.ok(!/^body|^none|^vp-app /.test(at), `the focus is kept on something after ${where} (it is on ${at})`);
 }
 
-/** At phone width: nothing wider than the screen, and save in reach on the first screen. */
-async function atPhoneWidth(name, check) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  try {
-    await page.waitForTimeout(150);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 390, `${name}: no sideways scrolling at 390 px (the page is ${width} px wide)`);
-    await check?.();
-    // What the phone shows, not the whole page: the sticky bar is where the thumb is.
-    await screenshot(`${name} (390 px)`, { fullPage: false });
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-}
-
 const stored = async () => JSON.parse(await page.evaluate(() => localStorage.getItem('vivapolis.session')));
 const bearer = async () => ({ Authorization: `Bearer ${(await stored()).token}`, 'Accept-Language': 'fr' });
-
-const isCall = (path, method) => (response) =>
-  new URL(response.url()).pathname === path && response.request().method() === method;
 
 async function apiGet(path) {
   const response = await fetch(`${apiUrl}${path}`, { headers: await bearer() });
   return { status: response.status, body: response.status === 200 ? await response.json() : null, etag: response.headers.get('etag') };
-}
-
-/** Signs in from the sign-in screen; the answer must be 200. */
-async function signIn({ email, password }, target = page) {
-  await target.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
-  await target.locator('#email').fill(email);
-  await target.locator('#password').fill(password);
-  const answer = target.waitForResponse(isCall('/api/v1/auth/token', 'POST'));
-  await target.getByRole('button', { name: 'Se connecter' }).click();
-  assert.equal((await answer).status(), 200, `the API accepts ${email}`);
 }
 
 /** Signs out with the header's button: /auth/logout ends the session on the API, then every tab forgets it. */
@@ -205,39 +88,17 @@ describe('editor SPA: each role’s day', () => {
   // Setup is a step rather than a before() hook: a failing hook leaves every test "cancelled"
   // and `# fail 0` in the TAP summary, which reads like a pass.
   step('serve dist/ for the API and start Chromium', async () => {
-    assert.ok(/^https?:\/\//.test(apiUrl), 'VIVAPOLIS_API_URL must be set, e.g. http://127.0.0.1:5099');
-    assert.ok(webPort > 0, 'VIVAPOLIS_E2E_WEB_PORT must be set, e.g. 5199');
-    assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is missing: run `npm run build` first');
-    // Screenshots of this run only.
-    rmSync(results, { recursive: true, force: true });
-    mkdirSync(results, { recursive: true });
-    writeFileSync(join(dist, 'config.json'), JSON.stringify({ apiBaseUrl: apiUrl }) + '\n');
-
-    server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: webPort, strictPort: true, open: false } });
-
-    userDataDir = mkdtempSync(join(tmpdir(), 'vivapolis-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--lang=fr-FR', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      timezoneId: 'America/Toronto', // the Paris clock must not depend on the browser's zone
-      permissions: ['clipboard-read', 'clipboard-write'],
+    await t.start({
+      clean: true,
+      contextOptions: {
+        timezoneId: 'America/Toronto', // the Paris clock must not depend on the browser's zone
+        permissions: ['clipboard-read', 'clipboard-write'],
+      },
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(TIMEOUT);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    const response = await page.goto(webUrl);
-    assert.equal(response?.status(), 200, 'vite preview serves index.html');
+    ({ page, context } = t);
   });
 
-  after(async () => {
-    // Each stop on its own: one failing must not keep the others from running.
-    await context?.close().catch((e) => console.error('closing Chromium:', e));
-    await server?.close().catch((e) => console.error('stopping vite preview:', e));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+  after(() => t.stop());
 
   // ── An author writes a fiche and submits it ──────────────────────────────────────────────────────────────
 
@@ -251,7 +112,7 @@ describe('editor SPA: each role’s day', () => {
     await textOf(page.locator('vp-app header #signed-in-user'), 'Arthur Plume, auteur');
     await page.locator('vp-content-list table').waitFor();
     const menu = await page.locator('vp-app nav a').allTextContents();
-    assert.deepEqual(menu.map((s) => s.trim()), ['Articles', 'Fiches', 'Événements', 'Membres'], 'an author has no review queue nor administration');
+    assert.deepEqual(menu.map((s) => s.trim()), ['Articles', 'Fiches', 'Événements', 'Membres', 'Médiathèque'], 'an author has the media library, no review queue nor administration');
     await assertAccessible('the article list');
   });
 

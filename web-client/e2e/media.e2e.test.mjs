@@ -1,86 +1,41 @@
-// Browser test of the media elements (src/editor/media) against a running API, in Debian's Chromium:
-// drag and drop of a real image with the upload's progress bar, the alt text prompt, choosing the image in the
-// picker, the library screen, and an SVG refused by the API.
+// Browser test of the media library in the editor app, against a running API, in Debian's Chromium: an editor
+// drops an image on the cover's picker (the progress bar moves on a throttled uplink), describes it, uses it as the
+// cover and inside the body; a publication refused because the image lost its alt text says so on both fields, in
+// French, and the image is described from there; published, the public article carries the image's widths. Then
+// the « Médiathèque » screen: the image, its files and the article that uses it; an SVG refused with the API's
+// reason. axe on every new screen, and 390 px.
 //
 //   VIVAPOLIS_API_URL=http://127.0.0.1:5099 VIVAPOLIS_E2E_WEB_PORT=5199 npm run test:e2e
 //
-// The elements are not mounted in the editor shell yet: vite's dev server serves them on e2e/media-harness.html,
-// on the web port the API allows for management calls (CORS). It runs after editor.e2e.test.mjs, never beside it.
-import { after, describe, it } from 'node:test';
+// Like editor.e2e.test.mjs it serves the built dist/ (npm run build) and runs after it, never beside it.
+import { after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { EDITOR, UUID, apiUrl, assertAccessible, browserTest, focused, isCall, signIn, textOf } from './support.mjs';
 
-const axeSource = createRequire(import.meta.url)('axe-core').source;
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const results = join(root, 'test-results');
-const apiUrl = (process.env.VIVAPOLIS_API_URL ?? '').replace(/\/+$/, '');
-const webPort = Number(process.env.VIVAPOLIS_E2E_WEB_PORT);
-const EDITOR = { email: 'editor@example.org', password: 'vivapolis-editor-demo' };
-const TIMEOUT = 15_000;
+const t = browserTest('media-');
 const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '');
 const fileName = `place-e2e-${stamp}.png`;
-
-let server;
-let context;
-let userDataDir;
+const title = `Article illustré ${stamp}`;
+const ALT = 'La place Bellecour vue du ciel, au soleil';
 let page;
-let failed = false;
-let shot = 0;
 let uploaded;
-const pageErrors = [];
+let articleId;
 
-function step(name, fn) {
-  it(name, { timeout: 60_000 }, async (t) => {
-    if (failed) {
-      t.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn();
-      await screenshot(name);
-    } catch (error) {
-      failed = true;
-      await screenshot(`ÉCHEC ${name}`).catch(() => {});
-      throw error;
-    }
-  });
-}
+const picker = () => page.getByRole('dialog', { name: 'Choisir une image' });
+const notice = () => page.locator('vp-content-editor p.notice[role="status"]');
+const action = (name) => page.locator('vp-item-panel [role="group"] button', { hasText: name });
+const isUpload = (r) => new URL(r.url()).pathname === '/api/v1/manage/media' && r.request().method() === 'POST';
 
-async function screenshot(name) {
-  if (!page) return;
-  shot += 1;
-  const file = `media-${String(shot).padStart(2, '0')}-${name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.png`;
-  await page.screenshot({ path: join(results, file), fullPage: true });
-}
-
-async function assertAccessible(where, include) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async (selector) => {
-    const { violations } = await window.axe.run(selector ? { include: [[selector]] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include ?? null);
-  assert.deepEqual(violations, [], `accessibility of ${where}`);
-}
-
-/** A DataTransfer holding a file made in the page: a PNG drawn on a canvas, or text bytes. */
-function fileDrop(kind, name) {
+/** A DataTransfer holding a file made in the page: a PNG drawn on a canvas (noise: a few megabytes), or an SVG. */
+function fileDrop(kind, name, type) {
   return page.evaluateHandle(
-    async ([kind, name]) => {
+    async ([kind, name, type]) => {
       let blob;
       if (kind === 'png') {
         const canvas = document.createElement('canvas');
         canvas.width = 1400;
         canvas.height = 900;
         const g = canvas.getContext('2d');
-        // Noise, so that the PNG weighs a few megabytes and its upload takes long enough to watch.
         const pixels = g.createImageData(canvas.width, canvas.height);
         for (let i = 0; i < pixels.data.length; i += 4) {
           pixels.data[i] = (i / 4) % 256;
@@ -97,68 +52,38 @@ function fileDrop(kind, name) {
         blob = new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], { type: 'image/svg+xml' });
       }
       const transfer = new DataTransfer();
-      transfer.items.add(new File([blob], name, { type: blob.type }));
+      transfer.items.add(new File([blob], name, { type: type ?? blob.type }));
       return transfer;
     },
-    [kind, name],
+    [kind, name, type],
   );
 }
 
-describe('media library elements', () => {
-  step('serve the elements and sign in', async () => {
-    assert.ok(/^https?:\/\//.test(apiUrl), 'VIVAPOLIS_API_URL must be set');
-    assert.ok(webPort > 0, 'VIVAPOLIS_E2E_WEB_PORT must be set');
-    mkdirSync(results, { recursive: true });
-    server = await createServer({ root, logLevel: 'warn', server: { host: '127.0.0.1', port: webPort, strictPort: true }, clearScreen: false });
-    await server.listen();
-
-    const signIn = await fetch(`${apiUrl}/api/v1/auth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(EDITOR),
-    });
-    assert.equal(signIn.status, 200, 'the demo editor signs in');
-    const { accessToken, user } = await signIn.json();
-
-    userDataDir = mkdtempSync(join(tmpdir(), 'vivapolis-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(TIMEOUT);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    const response = await page.goto(`http://127.0.0.1:${webPort}/e2e/media-harness.html`);
-    assert.equal(response?.status(), 200);
-    await page.waitForFunction(() => window.mediaReady === true);
-    await page.evaluate(([url, token, user]) => window.startMedia(url, token, user), [apiUrl, accessToken, { email: user.email, role: user.role }]);
-    await page.getByRole('heading', { name: 'Médiathèque', level: 1 }).waitFor();
+describe('the media library in the editor', () => {
+  t.step('serve dist/, start Chromium, sign in as an editor', async () => {
+    await t.start();
+    page = t.page;
+    await signIn(page, EDITOR);
+    await page.getByRole('heading', { name: 'Articles', level: 1 }).waitFor();
   });
 
-  after(async () => {
-    await context?.close().catch((e) => console.error('closing Chromium:', e));
-    await server?.close().catch((e) => console.error('stopping vite:', e));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  });
+  after(() => t.stop());
 
-  step('drop an image in the picker: a progress bar, then the alt text prompt', async () => {
-    await page.getByRole('button', { name: 'Choisir une image de couverture' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Choisir une image' });
-    await dialog.waitFor();
-    await assertAccessible('the picker', 'vp-media-picker');
+  t.step('a new article’s cover: the picker takes a dropped image, with a progress bar, then asks for its alt text', async () => {
+    await page.getByRole('link', { name: 'Nouvel article' }).click();
+    await page.getByRole('heading', { name: 'Nouvel article', level: 1 }).waitFor();
+    await page.locator('#f-title').fill(title);
+    await page.locator('vp-cover-image').getByRole('button', { name: 'Choisir une image' }).click();
+    await picker().waitFor();
+    await assertAccessible(page, 'the picker');
 
     // A slow uplink, so that the progress bar has time to show.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await t.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
-    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/manage/media' && r.request().method() === 'POST', { timeout: 45_000 });
-    await dialog.locator('vp-media-upload .zone').dispatchEvent('drop', { dataTransfer: await fileDrop('png', fileName) });
-
-    const progress = dialog.locator('vp-media-upload progress');
+    const answer = page.waitForResponse(isUpload, { timeout: 45_000 });
+    await picker().locator('vp-media-upload .zone').dispatchEvent('drop', { dataTransfer: await fileDrop('png', fileName) });
+    const progress = picker().locator('vp-media-upload progress');
     await progress.waitFor();
     const seen = new Set();
     while ((await progress.count()) > 0 && seen.size < 3) {
@@ -167,70 +92,142 @@ describe('media library elements', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     assert.ok([...seen].some((v) => v > 0 && v < 100), `the bar moved between 0 and 100: ${[...seen]}`);
-    await screenshot('progress');
+    await t.screenshot('the upload under way');
     const response = await answer;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     assert.equal(response.status(), 201);
     uploaded = await response.json();
-    assert.equal(uploaded.fileName, fileName);
-    assert.equal(uploaded.format, 'png');
-    assert.deepEqual([uploaded.width, uploaded.height], [1400, 900]);
+    assert.deepEqual([uploaded.fileName, uploaded.format, uploaded.width, uploaded.height], [fileName, 'png', 1400, 900]);
 
-    const alt = dialog.locator('vp-media-texts #alt');
+    const alt = picker().locator('vp-media-texts #alt');
     await alt.waitFor();
-    assert.ok(await alt.evaluate((input) => input.getRootNode().activeElement === input), 'the alt text prompt has the focus');
-    await assertAccessible('the alt text prompt', 'vp-media-picker');
-  });
+    assert.match(await focused(page), /^input#alt/, 'the alt text prompt has the focus');
+    await assertAccessible(page, 'the alt text prompt');
+  }, 120_000);
 
-  step('describe it and use it as the cover', async () => {
-    const dialog = page.getByRole('dialog', { name: 'Choisir une image' });
-    await dialog.locator('vp-media-texts #alt').fill('La place Bellecour vue du ciel');
-    await dialog.locator('vp-media-texts #credit').fill('Photo : Ville de Lyon');
-    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(uploaded.id));
-    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  t.step('described, it becomes the cover, previewed with its widths', async () => {
+    await picker().locator('vp-media-texts #alt').fill(ALT);
+    await picker().locator('vp-media-texts #credit').fill('Photo : Ville de Lyon');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/v1/manage/media/${uploaded.id}`));
+    await picker().getByRole('button', { name: 'Enregistrer' }).click();
     assert.equal((await saved).status(), 200);
+    // Enabled once the image is described: the click waits for it.
+    await picker().getByRole('button', { name: 'Utiliser cette image' }).click();
+    await picker().waitFor({ state: 'hidden' });
 
-    const use = dialog.getByRole('button', { name: 'Utiliser cette image' });
-    await page.waitForFunction(() => !document.querySelector('vp-media-picker').shadowRoot.querySelector('footer button.primary').disabled);
-    await use.click();
-    await dialog.waitFor({ state: 'hidden' });
-    const picked = await page.evaluate(() => window.picked);
-    assert.deepEqual(picked.cover, { url: uploaded.url, alt: 'La place Bellecour vue du ciel', credit: 'Photo : Ville de Lyon', mediaId: uploaded.id });
-    assert.match(await page.locator('#picked').textContent(), new RegExp(fileName));
+    const cover = page.locator('vp-cover-image');
+    await textOf(cover.locator('.file-name'), fileName);
+    assert.match(await cover.locator('.cover img').getAttribute('srcset'), /320w.*640w.*1024w/);
+    assert.equal(await page.locator('#f-cover-alt').inputValue(), ALT, 'the cover takes the library’s alt text, to adapt');
+    assert.equal(await page.locator('#f-cover-credit').inputValue(), 'Photo : Ville de Lyon');
+    assert.match(await focused(page), /^button .*Changer d’image/, 'the focus is back on the cover’s button');
+    await assertAccessible(page, 'an article with its cover');
   });
 
-  step('the library shows it with its widths, and the files load in the browser', async () => {
-    await page.getByRole('button', { name: 'Filtrer' }).last().click();
+  t.step('the same image goes inside the body from the rich text’s toolbar, with its alt text; the article is created', async () => {
+    const body = page.locator('#f-body .rich-area');
+    await body.click();
+    await page.keyboard.type('Un paragraphe avant l’image.');
+    await page.locator('#f-body').getByRole('button', { name: 'Image', exact: true }).click();
+    const dialog = page.locator('#f-body vp-media-picker').getByRole('dialog', { name: 'Choisir une image' });
+    await dialog.waitFor();
+    await dialog.locator(`vp-media-grid button[data-id="${uploaded.id}"]`).click();
+    await dialog.getByRole('button', { name: 'Utiliser cette image' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const inline = body.locator('img');
+    await inline.waitFor();
+    assert.equal(await inline.getAttribute('alt'), ALT);
+
+    const answer = page.waitForResponse(isCall('/api/v1/manage/articles', 'POST'));
+    await page.getByRole('button', { name: 'Créer l’article' }).first().click();
+    const response = await answer;
+    assert.equal(response.status(), 201);
+    const sent = response.request().postDataJSON();
+    assert.deepEqual(sent.cover, { url: uploaded.url, alt: ALT, credit: 'Photo : Ville de Lyon', mediaId: uploaded.id });
+    const webp1024 = uploaded.variants.find((v) => v.format === 'webp' && v.width === 1024).url;
+    assert.ok(sent.body.includes(`<img src="${webp1024}" alt="${ALT}">`), `the body shows the 1024 px WebP with its alt text: ${sent.body}`);
+    await page.waitForURL(/#\/articles\/[0-9a-f-]{36}$/);
+    articleId = UUID.exec(page.url())[0];
+    await textOf(notice(), 'Article créé');
+  });
+
+  t.step('a publication refused because the image lost its alt text says so on the cover and the body, and it is described there', async () => {
+    // Someone removed the description in the library meanwhile.
+    const headers = { ...(await t.bearer()), 'Content-Type': 'application/json' };
+    const current = await fetch(`${apiUrl}/api/v1/manage/media/${uploaded.id}`, { headers });
+    const cleared = await fetch(`${apiUrl}/api/v1/manage/media/${uploaded.id}`, {
+      method: 'PUT', headers: { ...headers, 'If-Match': current.headers.get('etag') }, body: JSON.stringify({ alt: null, credit: 'Photo : Ville de Lyon' }),
+    });
+    assert.equal(cleared.status, 200);
+
+    const answer = page.waitForResponse(isCall(`/api/v1/manage/articles/${articleId}/publish`, 'POST'));
+    await action('Publier').click();
+    const response = await answer;
+    assert.equal(response.status(), 422);
+    const problem = await response.json();
+    assert.deepEqual(Object.keys(problem.errors).sort(), ['body', 'cover.mediaId']);
+    await textOf(page.locator('#f-cover-mediaId-error'), problem.errors['cover.mediaId'][0]);
+    await textOf(page.locator('#f-body-error'), problem.errors.body[0]);
+    assert.match(problem.errors.body[0], /n'a pas de texte alternatif|n’a pas de texte alternatif/);
+    const alert = await textOf(page.locator('vp-content-editor [role="alert"]').first(), problem.detail);
+    assert.doesNotMatch(alert, /mediaId|cover\./, 'no internal field name in what the editor reads');
+    await textOf(page.locator('vp-cover-image .describe'), 'n’a pas de texte alternatif dans la médiathèque');
+    await textOf(page.locator('#f-body vp-undescribed-images h3'), 'Une image du texte est à décrire');
+    await assertAccessible(page, 'a publication refused for an image without alt text');
+
+    const describe = page.locator('vp-cover-image vp-media-texts');
+    await describe.locator('#alt').fill(ALT);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/v1/manage/media/${uploaded.id}`));
+    await describe.getByRole('button', { name: 'Enregistrer' }).click();
+    assert.equal((await saved).status(), 200);
+    await textOf(page.locator('vp-cover-image [role="status"]'), 'elle peut être publiée');
+    // The body's list knows: the same image, described once.
+    await page.locator('#f-body vp-undescribed-images section').waitFor({ state: 'detached' });
+  });
+
+  t.step('published, the public article carries the image’s widths for srcset', async () => {
+    const answer = page.waitForResponse(isCall(`/api/v1/manage/articles/${articleId}/publish`, 'POST'));
+    await action('Publier').click();
+    assert.equal((await answer).status(), 200);
+    await textOf(notice(), 'Article publié');
+    const slug = await textOf(page.locator('#current-slug'));
+    const delivered = await (await fetch(`${apiUrl}/api/v1/articles/${encodeURIComponent(slug)}`)).json();
+    assert.equal(delivered.cover.mediaId, uploaded.id);
+    assert.equal(delivered.images.length, 1, 'the cover and the body show one image, listed once');
+    const [image] = delivered.images;
+    assert.deepEqual([image.url, image.width, image.height, image.alt], [uploaded.url, 1400, 900, ALT]);
+    const widths = [...new Set(image.variants.map((v) => v.width))].sort((a, b) => a - b);
+    assert.deepEqual(widths, [320, 640, 1024, 1400]);
+    assert.ok(delivered.body.includes(`/media/${uploaded.hash}/`), 'the body shows the library’s file');
+    await t.atPhoneWidth('the article with its cover');
+  });
+
+  t.step('« Médiathèque »: the image with its files and the article that uses it, in French', async () => {
+    await page.getByRole('link', { name: 'Médiathèque' }).click();
+    await page.getByRole('heading', { name: 'Médiathèque', level: 1 }).waitFor();
+    assert.match(await focused(page), /^h1/, 'the new screen’s heading has the focus');
     const library = page.locator('vp-media-library');
     const card = library.locator(`vp-media-grid button[data-id="${uploaded.id}"]`);
-    await card.waitFor();
     await card.click();
     const details = library.locator('aside');
     await details.getByRole('heading', { name: fileName }).waitFor();
-    await details.getByText('Aucun article, fiche ou événement n’utilise cette image.').waitFor();
-    const image = details.locator('img');
-    await image.evaluate((img) => (img.complete ? null : new Promise((r) => img.addEventListener('load', r, { once: true }))));
-    assert.ok((await image.evaluate((img) => img.naturalWidth)) > 0, 'the image is displayed');
-    const widths = await details.locator('ul li a').allTextContents();
-    assert.deepEqual(widths, ['320 px · PNG', '320 px · WEBP', '640 px · PNG', '640 px · WEBP', '1024 px · PNG', '1024 px · WEBP', '1400 px · PNG', '1400 px · WEBP']);
+    const use = details.locator(`li[data-use="${articleId}"]`);
+    await textOf(use, `${title} (article, publié ; contenu actuel, version publiée)`);
+    assert.equal(await use.locator('a').getAttribute('href'), `#/articles/${articleId}`);
+    const files = await details.locator('ul li a[target="_blank"]').allTextContents();
+    assert.deepEqual(files, ['320 px · PNG', '320 px · WEBP', '640 px · PNG', '640 px · WEBP', '1024 px · PNG', '1024 px · WEBP', '1400 px · PNG', '1400 px · WEBP']);
     const file = await fetch(uploaded.variants[0].url);
     assert.equal(file.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-    await assertAccessible('the library screen', 'vp-media-library');
+    await assertAccessible(page, 'the media library');
+    await t.atPhoneWidth('the media library');
   });
 
-  step('an SVG dropped on the library is refused with the API’s reason', async () => {
-    const zone = page.locator('vp-media-library vp-media-upload .zone');
-    // The browser's own type check would refuse it before the API: drop it as a .png to reach the API.
-    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/manage/media' && r.request().method() === 'POST');
-    const transfer = await fileDrop('svg', 'logo.png');
-    await transfer.evaluate((t) => {
-      const file = t.files[0];
-      t.items.clear();
-      t.items.add(new File([file], 'logo.png', { type: 'image/png' }));
-    });
-    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  t.step('an SVG dropped on the library is refused with the API’s reason', async () => {
+    // The browser's own type check would refuse it before the API: dropped as a PNG, to reach the API.
+    const answer = page.waitForResponse(isUpload);
+    await page.locator('vp-media-library vp-media-upload .zone').dispatchEvent('drop', { dataTransfer: await fileDrop('svg', 'logo.png', 'image/png') });
     assert.equal((await answer).status(), 415);
     await page.locator('vp-media-library vp-media-upload [role="alert"]').getByText('Les images SVG sont refusées').waitFor();
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(t.pageErrors, [], 'no uncaught error in the page');
   });
 });

@@ -8,6 +8,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { contentApi, type ContentApi, type Segment } from './content-api.js';
+import { createMediaApi } from './media-api.js';
+import { translationsApi, type TranslatableSegment, type TranslationsApi } from './translations-api.js';
 
 export type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
@@ -34,6 +36,8 @@ export type ReferenceItem = JsonOf<paths['/api/v1/themes']['get']['responses'][2
 
 export type { Segment } from './content-api.js';
 export type * from './content-api.js';
+export type * from './translations-api.js';
+export { LOCALES, isTranslatable } from './translations-api.js';
 export { CONTENT_STATUSES } from './content-api.js';
 
 /** An RFC 9457 problem as the API sends it (application/problem+json). */
@@ -47,6 +51,8 @@ export interface Problem {
   errors?: Record<string, string[]> | null;
   /** On a 412: the version the item is at now. */
   currentVersion?: number | null;
+  /** The problem's other members (RFC 9457 extensions), such as a refused deletion's `usedBy`. */
+  extensions?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -96,6 +102,8 @@ export interface ApiOptions {
   onUnauthorized?: () => void;
   /** For tests. */
   fetch?: (request: Request) => Promise<Response>;
+  /** For tests: the upload's XMLHttpRequest. */
+  createXhr?: () => XMLHttpRequest;
 }
 
 /** Calls that carry the session's bearer token: management, and the password change (the user proves who they are). */
@@ -109,6 +117,12 @@ export interface Transport {
   readonly client: ReturnType<typeof createClient<paths>>;
   call<T>(run: () => Promise<Result<T>>): Promise<{ data: T; response: Response }>;
   versioned<T>(data: T, response: Response): Versioned<T>;
+  /**
+   * A signed-in request made without openapi-fetch (an upload through XMLHttpRequest, for its progress): `send`
+   * gets the session's token and says, in `refused`, the token of an answer refused with 401 (null otherwise). The
+   * same rule as {@link call}: one retry with a renewed token, then the session is over.
+   */
+  signedIn<R extends { refused: string | null }>(send: (token: string | null) => Promise<R>): Promise<R>;
 }
 
 export type Api = ReturnType<typeof createApi>;
@@ -144,21 +158,25 @@ export function createApi(options: ApiOptions) {
     }
   }
 
+  /**
+   * Runs a signed-in request; refused with 401 (the access token expired or was revoked), it runs once more with a
+   * renewed token. A second 401, or no token to renew, means the session is over.
+   */
+  async function renewingOnce<R>(run: () => Promise<R>, refused: (result: R) => string | null | undefined): Promise<R> {
+    let result = await run();
+    const token = refused(result);
+    if (token) {
+      if (await options.tokens?.renew(token)) result = await run();
+      if (refused(result)) options.onUnauthorized?.();
+    }
+    return result;
+  }
+
   const transport: Transport = {
     baseUrl,
     client,
-    /**
-     * Sends a call; a signed-in call refused with 401 (the access token expired or was revoked) is retried once
-     * with a renewed token. A second 401, or no token to renew, means the session is over.
-     */
     async call<T>(run: () => Promise<Result<T>>) {
-      let result = await send(run);
-      const refused = sentWith.get(result.response);
-      if (result.response.status === 401 && refused) {
-        const renewed = await options.tokens?.renew(refused);
-        if (renewed) result = await send(run);
-        if (result.response.status === 401) options.onUnauthorized?.();
-      }
+      const result = await renewingOnce(() => send(run), (r) => (r.response.status === 401 ? sentWith.get(r.response) : null));
       const { response } = result;
       if (!response.ok) throw new ApiError('http', toProblem(result.error, response));
       return { data: result.data as T, response };
@@ -168,12 +186,14 @@ export function createApi(options: ApiOptions) {
       if (!etag) throw new ApiError('missing-etag', { status: response.status });
       return { item: data, etag };
     },
+    signedIn: (request) => renewingOnce(async () => request((await options.tokens?.accessToken()) ?? null), (r) => r.refused),
   };
   const { call } = transport;
   const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
   const id = (value: string) => ({ params: { path: { id: value } } });
 
   const contents = new Map<Segment, ContentApi<Segment>>();
+  const translations = new Map<TranslatableSegment, TranslationsApi>();
 
   return {
     baseUrl,
@@ -183,6 +203,15 @@ export function createApi(options: ApiOptions) {
       if (!contents.has(segment)) contents.set(segment, contentApi(transport, segment) as unknown as ContentApi<Segment>);
       return contents.get(segment) as unknown as ContentApi<S>;
     },
+
+    /** The language versions of the items of a type that has them (see `isTranslatable`). */
+    translations(segment: TranslatableSegment): TranslationsApi {
+      if (!translations.has(segment)) translations.set(segment, translationsApi(transport, segment));
+      return translations.get(segment)!;
+    },
+
+    /** The media library: images, their texts, their uses, and uploads with progress. */
+    media: createMediaApi(transport, options.createXhr),
 
     async signIn(email: string, password: string): Promise<TokenResponse> {
       return (await call(() => client.POST('/api/v1/auth/token', { body: { email, password } }))).data;
@@ -295,6 +324,9 @@ export function toProblem(body: unknown, response: Response): Problem {
     if (typeof b.detail === 'string') problem.detail = b.detail;
     if (typeof b.traceId === 'string') problem.traceId = b.traceId;
     if (typeof b.currentVersion === 'number') problem.currentVersion = b.currentVersion;
+    const known = new Set(['type', 'title', 'status', 'detail', 'traceId', 'currentVersion', 'errors', 'instance']);
+    const extensions = Object.entries(b).filter(([key]) => !known.has(key));
+    if (extensions.length) problem.extensions = Object.fromEntries(extensions);
     if (b.errors && typeof b.errors === 'object') {
       const errors: Record<string, string[]> = {};
       for (const [key, value] of Object.entries(b.errors as Record<string, unknown>)) {

@@ -61,7 +61,7 @@ export interface ContentApi<S extends Segment> {
  * The paths of every type are the same but for the segment, and openapi-fetch types a call by its literal path:
  * the calls go through this loosely typed view of the client, and the results take the segment's types.
  */
-interface UntypedClient {
+export interface UntypedClient {
   GET(path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   POST(path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   PUT(path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;

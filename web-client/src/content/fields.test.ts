@@ -93,3 +93,17 @@ describe('bounds', () => {
     }
   });
 });
+
+describe('a cover from the media library', () => {
+  it('shows its alt text and credit once it has an image, and puts a refused publication’s messages on the image and the text', () => {
+    const none = { title: 'Un article' };
+    const covered = { ...none, cover: { url: 'https://api.example.org/media/abc/w1600.jpg', alt: '', mediaId: 'm-1' } };
+    expect(inputPaths(article, none).filter((p) => p.startsWith('cover'))).toEqual(['cover.mediaId']);
+    expect(inputPaths(article, covered).filter((p) => p.startsWith('cover'))).toEqual(['cover.mediaId', 'cover.alt', 'cover.credit']);
+
+    // What the API answers when an image still has no alt text in the library (422).
+    const mapped = mapErrors(article, { 'cover.mediaId': ['L’image n’a pas de texte alternatif.'], body: ['Une image du texte non plus.'], 'cover.url': ['Adresse refusée.'] }, covered);
+    expect(mapped.byPath).toEqual({ 'cover.mediaId': ['L’image n’a pas de texte alternatif.', 'Adresse refusée.'], body: ['Une image du texte non plus.'] });
+    expect(labelOf(article, 'cover.mediaId')).toBe('Image de couverture — Image');
+  });
+});

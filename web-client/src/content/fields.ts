@@ -21,6 +21,8 @@ interface Base {
   hint?: string;
   /** Shown as "(obligatoire)"; the API decides. */
   required?: boolean;
+  /** Shown only once the object the field is in has a value at this path (a cover's alt text, once it has an image). */
+  shownWith?: string;
 }
 
 export type Field =
@@ -48,6 +50,11 @@ export type Field =
    * content (`name` in the member) are copied into the fields beside the link (the actor's `name`).
    */
   | (Base & { kind: 'link'; target: Segment; fills?: Readonly<Record<string, string>> })
+  /**
+   * An image of the media library, for the group it is in (a cover): its preview and the picker, which fills the
+   * group's `url`, `alt`, `credit` and `mediaId` (the field's own path) at once.
+   */
+  | (Base & { kind: 'image' })
   /** An object; `optional`: sent only when one of its fields is filled (so the API names the part missing). */
   | (Base & { kind: 'group'; fields: Field[]; optional?: boolean; defaults?: Values })
   /** A list of objects (actors, indicators…), each edited with `fields`. */
@@ -217,10 +224,18 @@ function firstInputUnder(path: string, shown: Set<string>): string | undefined {
   return undefined;
 }
 
+/** Whether the form shows `field`, in the object at `prefix` of `values` (see `shownWith`). */
+export function isShown(field: Field, values: Values, prefix: string): boolean {
+  if (!field.shownWith) return true;
+  const value = getAt(values, prefix ? `${prefix}.${field.shownWith}` : field.shownWith);
+  return value !== undefined && value !== null && value !== '';
+}
+
 /** The paths of every input the form shows for these values, in form order (rows expanded). */
 export function inputPaths(fields: readonly Field[], values: Values, prefix = ''): string[] {
   const out: string[] = [];
   for (const field of fields) {
+    if (!isShown(field, values, prefix)) continue;
     const path = prefix ? `${prefix}.${field.path}` : field.path;
     if (field.kind === 'group') out.push(...inputPaths(field.fields, values, path));
     else if (field.kind === 'rows') {

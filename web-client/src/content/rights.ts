@@ -23,6 +23,9 @@ export const manages = (role: string, desk: Desk): boolean => isOneOf(MANAGERS[d
 
 export const administers = (role: string): boolean => role === 'admin';
 
+/** Whether the role has the media library: whoever writes on the editorial desk (the images are theirs). */
+export const usesMedia = (role: string): boolean => worksOn(role, 'editorial');
+
 export interface Rights {
   /** Create the item, or save changes to it. */
   edit: boolean;

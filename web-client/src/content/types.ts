@@ -57,14 +57,20 @@ export function classification(...relations: Field[]): Section {
   };
 }
 
-/** An image of the item (its cover, a member's logo): its address, its alt text and its credit. */
+/**
+ * An image of the item (its cover, a member's logo), chosen in the media library: the picker fills the group's
+ * `url`, `alt`, `credit` and `mediaId` at once; its alt text and credit can then be adapted here.
+ */
 export function image(path: string, label: string): Field {
   return {
     kind: 'group', path, label, optional: true,
     fields: [
-      { kind: 'text', path: 'url', label: 'Adresse de l’image (https)', input: 'url' },
-      { kind: 'textarea', path: 'alt', label: 'Texte alternatif', hint: 'Décrit l’image pour les personnes qui ne la voient pas. Obligatoire avec une image.' },
-      { kind: 'text', path: 'credit', label: 'Crédit' },
+      { kind: 'image', path: 'mediaId', label: 'Image', hint: 'Une image de la médiathèque, ou une nouvelle que vous y déposez.' },
+      {
+        kind: 'textarea', path: 'alt', label: 'Texte alternatif', shownWith: 'url',
+        hint: 'Décrit l’image pour les personnes qui ne la voient pas, ici : celui de la médiathèque, à adapter si besoin.',
+      },
+      { kind: 'text', path: 'credit', label: 'Crédit', shownWith: 'url' },
     ],
   };
 }

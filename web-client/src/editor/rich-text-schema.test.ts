@@ -29,7 +29,9 @@ describe('the rich text schema', () => {
     for (const [name, type] of Object.entries(schema.nodes)) {
       if (name === 'doc' || name === 'text') continue;
       const content = type.contentMatch.defaultType;
-      const attrs = name === 'heading' ? { level: 2 } : {};
+      // Every attribute an image can have, set: none may be one the allow-list drops (width, height…).
+      const attrs = name === 'heading' ? { level: 2 }
+        : name === 'image' ? Object.fromEntries(Object.keys(type.spec.attrs ?? {}).map((a) => [a, a === 'src' ? 'https://example.org/media/x/w640.webp' : 'texte'])) : {};
       if (type.isLeaf) nodes.push(type.create(attrs));
       else if (type.inlineContent) nodes.push(type.create(attrs, [text(Object.keys(schema.marks))]));
       else if (content) nodes.push(type.createAndFill(attrs)!);
@@ -42,6 +44,7 @@ describe('the rich text schema', () => {
     const attributes = new Set([...host.querySelectorAll('*')].flatMap((e) => e.getAttributeNames()));
     expect([...tags].filter((t) => !allowedTags.has(t))).toEqual([]);
     expect([...attributes].filter((a) => !allowedAttributes.has(a))).toEqual([]);
-    expect([...tags]).toEqual(expect.arrayContaining(['p', 'h2', 'strong', 'em', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote']));
+    expect([...tags]).toEqual(expect.arrayContaining(['p', 'h2', 'strong', 'em', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote', 'img']));
+    expect([...host.querySelectorAll('img')].flatMap((e) => e.getAttributeNames()).sort()).toEqual(['alt', 'src', 'title']);
   });
 });

@@ -14,6 +14,7 @@ describe('routes', () => {
 
   it('names the other screens, with their parameters', () => {
     expect(parseRoute('#/review')).toEqual({ name: 'review' });
+    expect(parseRoute('#/media')).toEqual({ name: 'media' });
     expect(parseRoute('#/users')).toEqual({ name: 'users' });
     expect(parseRoute(`#/audit?item=${ID}`)).toEqual({ name: 'audit', item: ID });
     expect(parseRoute('#/audit?item=nimportequoi')).toEqual({ name: 'audit' });

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'edit'; segment: Segment; id: string }
   | { name: 'history'; segment: Segment; id: string }
   | { name: 'review' }
+  | { name: 'media' }
   | { name: 'users' }
   | { name: 'api-keys' }
   | { name: 'audit'; item?: string }
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/') return { name: 'home' };
   const fixed: Record<string, Route> = {
     '/review': { name: 'review' },
+    '/media': { name: 'media' },
     '/users': { name: 'users' },
     '/api-keys': { name: 'api-keys' },
     '/account': { name: 'account' },

@@ -87,6 +87,25 @@ describe('vp-app', () => {
     expect(seen.filter((r) => r.path.startsWith('/api/v1/manage/articles'))).toEqual([]);
   });
 
+  it('opens the media library for an author, and tells sales it is not their role', async () => {
+    saveSession(sessionFromToken(token('author', 'Arthur Plume')));
+    location.hash = '#/media';
+    const { el, seen } = await mountApp({ ...reference, 'GET /api/v1/manage/media': emptyList });
+    // The library's elements are a chunk of their own, loaded by the first screen that shows one.
+    await customElements.whenDefined('vp-media-library');
+    await vi.waitFor(() => expect(seen.some((r) => r.path === '/api/v1/manage/media')).toBe(true));
+    expect(shadow(el).querySelector('nav a[aria-current="page"]')!.textContent!.trim()).toBe('Médiathèque');
+    expect(shadow(el).querySelector('vp-media-library')).not.toBeNull();
+    expect(document.title).toBe(fr.app.documentTitle('Médiathèque'));
+    document.body.innerHTML = '';
+
+    saveSession(sessionFromToken(token('sales', 'Salomé Annonces')));
+    location.hash = '#/media';
+    const sales = await mountApp({ ...reference });
+    expect(shadow(sales.el).querySelector('vp-not-in-role')).not.toBeNull();
+    expect(sales.seen.some((r) => r.path === '/api/v1/manage/media')).toBe(false);
+  });
+
   it('shows "page introuvable" for an unknown address', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
     location.hash = '#/archives/2019';
@@ -98,19 +117,19 @@ describe('vp-app', () => {
     expect(document.title).toBe(fr.app.documentTitle('Page introuvable'));
   });
 
-  it('gives editors the editorial types and the review queue; admins every type and the administration too', async () => {
+  it('gives editors the editorial types, the media library and the review queue; admins every type and the administration too', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
     const { el } = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     const menu = () => [...shadow(el).querySelectorAll('nav a')].map((a) => a.textContent!.trim());
     const editorial = contentTypes.filter((t) => t.desk === 'editorial').map((t) => t.names.many);
     expect(editorial).toEqual(['Articles', 'Fiches', 'Événements', 'Membres']);
-    expect(menu()).toEqual([...editorial, 'À relire']);
+    expect(menu()).toEqual([...editorial, 'Médiathèque', 'À relire']);
     document.body.innerHTML = '';
 
     saveSession(sessionFromToken(token('admin', 'Camille Admin')));
     const admin = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     expect([...shadow(admin.el).querySelectorAll('nav a')].map((a) => a.textContent!.trim())).toEqual([
-      ...contentTypes.map((t) => t.names.many), 'À relire', 'Comptes', 'Clés d’API', 'Journal',
+      ...contentTypes.map((t) => t.names.many), 'Médiathèque', 'À relire', 'Comptes', 'Clés d’API', 'Journal',
     ]);
   });
 

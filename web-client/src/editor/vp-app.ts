@@ -5,7 +5,7 @@ import { createApi, type Api, type TokenResponse } from '../api/client.js';
 import { loadConfig } from '../config.js';
 import { Drafts } from '../content/drafts.js';
 import { contentTypes, specOf } from '../content/registry.js';
-import { administers, manages, worksOn } from '../content/rights.js';
+import { administers, manages, usesMedia, worksOn } from '../content/rights.js';
 import { fr } from '../i18n/fr.js';
 import { SessionKeeper, type Session, type SessionEnd } from '../session.js';
 import { hrefOf, parseRoute, type Route } from './route.js';
@@ -18,6 +18,7 @@ import './vp-api-keys.js';
 import './vp-audit.js';
 import './vp-content-editor.js';
 import './vp-content-list.js';
+import { loadMediaElements } from './media/load.js';
 import './vp-history.js';
 import './vp-not-found.js';
 import './vp-not-in-role.js';
@@ -33,7 +34,7 @@ interface View extends HTMLElement {
 }
 
 const VIEWS =
-  'vp-sign-in, vp-not-in-role, vp-not-found, vp-content-list, vp-content-editor, vp-history, vp-review-queue, vp-users, vp-api-keys, vp-audit, vp-account, vp-password-reset';
+  'vp-sign-in, vp-not-in-role, vp-not-found, vp-content-list, vp-content-editor, vp-history, vp-review-queue, vp-users, vp-api-keys, vp-audit, vp-account, vp-password-reset, vp-media-library';
 
 /**
  * The editor application: reads config.json, keeps the session (shared by the browser's tabs), and shows the
@@ -169,6 +170,7 @@ export class VpApp extends LitElement {
       <nav aria-label=${fr.app.mainNav}>
         <ul>
           ${contentTypes.filter((t) => worksOn(role, t.desk)).map((t) => link(hrefOf.list(t.segment), t.names.many, segment === t.segment))}
+          ${usesMedia(role) ? link('#/media', fr.media.library.title, r.name === 'media') : nothing}
           ${manages(role, 'editorial') ? link('#/review', fr.app.review, r.name === 'review') : nothing}
           ${administers(role)
             ? html`${link('#/users', fr.app.users, r.name === 'users')}${link('#/api-keys', fr.app.apiKeys, r.name === 'api-keys')}${link(hrefOf.audit(), fr.app.audit, r.name === 'audit')}`
@@ -232,6 +234,9 @@ export class VpApp extends LitElement {
       }
       case 'review':
         return manages(role, 'editorial') ? html`<vp-review-queue .workspace=${w}></vp-review-queue>` : notInRole;
+      case 'media':
+        if (usesMedia(role)) void loadMediaElements();
+        return usesMedia(role) ? html`<vp-media-library .api=${w.api.media} .user=${w.user} .nameOf=${w.nameOf}></vp-media-library>` : notInRole;
       case 'users':
         return administers(role) ? html`<vp-users .workspace=${w}></vp-users>` : notInRole;
       case 'api-keys':
@@ -251,7 +256,8 @@ export class VpApp extends LitElement {
       this.routeChanged = false;
       // Tell screen reader users the page changed: move focus to the new screen's heading.
       const view = this.renderRoot.querySelector<View>(VIEWS);
-      void view?.updateComplete.then(() => view.focusHeading());
+      // A screen loaded on demand (the media library) is defined a moment later.
+      if (view) void customElements.whenDefined(view.localName).then(() => view.updateComplete).then(() => view.focusHeading());
     }
   }
 
@@ -265,6 +271,7 @@ export class VpApp extends LitElement {
       case 'edit': return fr.editor.editTitle(specOf(r.segment).names);
       case 'history': return fr.history.title(specOf(r.segment).names.one);
       case 'review': return fr.review.title;
+      case 'media': return fr.media.library.title;
       case 'users': return fr.users.title;
       case 'api-keys': return fr.apiKeys.title;
       case 'audit': return fr.audit.title;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ApiError, type ContentOf, type ManagedItem, type RevisionDiff, type Segment, type Versioned } from '../api/client.js';
+import { ApiError, isTranslatable, type ContentOf, type Locale, type ManagedItem, type RevisionDiff, type Segment, type TranslationSummary, type Versioned } from '../api/client.js';
 import { getAt, mapErrors, inputPaths, setAt, toContent, type Values } from '../content/fields.js';
 import type { LocalDraft } from '../content/drafts.js';
 import { rightsFor, type Rights } from '../content/rights.js';
@@ -14,12 +14,18 @@ import { failedState, loadingState, problemLines } from './states.js';
 import { shared } from './styles.js';
 import type { FieldChange, VpContentForm } from './vp-content-form.js';
 import type { ActionRequest, ItemAction, VpItemPanel } from './vp-item-panel.js';
+import type { VpLanguageVersions } from './vp-language-versions.js';
 import type { Workspace } from './workspace.js';
 import './vp-content-form.js';
 import './vp-diff-view.js';
 import './vp-erase-dialog.js';
 import './vp-item-panel.js';
+import './vp-language-versions.js';
 import './vp-status-badge.js';
+
+/** What the form cannot change in a version linked to another: its language. */
+const LINKED_VERSION = { locale: fr.translations.localeLocked };
+const UNLOCKED = {};
 
 export interface NavigateDetail {
   /** Hash route, e.g. `#/fiches/…`. */
@@ -93,10 +99,13 @@ export class VpContentEditor extends LitElement {
   @state() private conflict: Conflict | null = null;
   @state() private localDraft: LocalDraft | null = null;
   @state() private generation = 0;
+  /** The item's language versions, itself included (read by the language switcher). */
+  @state() private versions: TranslationSummary[] = [];
 
   @query('h1') private heading!: HTMLElement;
   @query('vp-content-form') private form!: VpContentForm;
   @query('vp-item-panel') private panel!: VpItemPanel;
+  @query('vp-language-versions') private languages!: VpLanguageVersions;
 
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -178,6 +187,11 @@ export class VpContentEditor extends LitElement {
         <h1 tabindex="-1">${isNew ? names.create : this.itemTitle || fr.editor.editTitle(names)}</h1>
         ${item ? html`<vp-status-badge status=${item.status} ?unpublished-changes=${item.hasUnpublishedChanges}></vp-status-badge>` : nothing}
       </div>
+      ${isNew || item
+        ? html`<vp-language-versions .spec=${this.spec} .workspace=${this.workspace} .current=${this.current} .rights=${this.rights}
+            locale=${String(this.values.locale ?? 'fr')} ?dirty=${this.dirty} .busy=${this.busy}
+            @vp-action=${this.onAction} @vp-translations=${(e: CustomEvent<TranslationSummary[]>) => (this.versions = e.detail)}></vp-language-versions>`
+        : nothing}
       ${this.loading.render({
         initial: () => loadingState(fr.editor.loading),
         pending: () => (this.current || isNew ? this.renderEditor() : loadingState(fr.editor.loading)),
@@ -207,6 +221,7 @@ export class VpContentEditor extends LitElement {
             .errors=${this.errors}
             .workspace=${this.workspace}
             ?readonly=${!rights.edit}
+            .locked=${this.versions.length > 1 ? LINKED_VERSION : UNLOCKED}
             slugInUse=${this.current?.item.slug ?? ''}
             .generation=${this.generation}
             @vp-field-change=${this.changed}
@@ -305,6 +320,7 @@ export class VpContentEditor extends LitElement {
 
   private reset() {
     this.current = null;
+    this.versions = [];
     this.values = this.spec.initial();
     this.dirty = false;
     this.localDraft = null;
@@ -371,6 +387,20 @@ export class VpContentEditor extends LitElement {
           this.forget();
           this.navigate({ path: hrefOf.list(this.spec.segment), notice: notices.deleted(names, title) });
         });
+      }
+      case 'translate': {
+        const segment = this.spec.segment;
+        const locale: Locale = request?.locale ?? 'en';
+        if (!isTranslatable(segment)) return;
+        return this.act(action, async () => {
+          const created = await this.workspace.api.translations(segment).create(id, locale);
+          this.navigate({ path: hrefOf.edit(segment, created.item.id), notice: fr.translations.created(locale) });
+        });
+      }
+      case 'unlink': {
+        const segment = this.spec.segment;
+        if (!isTranslatable(segment)) return;
+        return this.act(action, async () => (this.show(await this.workspace.api.translations(segment).unlink(id, current.etag)), (this.notice = fr.translations.unlinked)));
       }
       case 'erase': {
         const dialog = this.renderRoot.querySelector('vp-erase-dialog');
@@ -465,7 +495,7 @@ export class VpContentEditor extends LitElement {
       if (this.matches(':focus-within')) return;
     }
     // Nothing left to do here (an author's submitted draft): the heading, under which the notice is read.
-    if (!this.panel?.focusAction(action)) this.focusHeading();
+    if (!this.languages?.focusAction(action) && !this.panel?.focusAction(action)) this.focusHeading();
   }
 
   private async showError(error: unknown) {
@@ -493,6 +523,8 @@ export class VpContentEditor extends LitElement {
       this.errors = mapped.byPath;
       this.alert = {
         title: fr.editor.invalid,
+        // Why, when the API says (a publication refused for images without alt text).
+        ...(text.detail ? { detail: text.detail } : {}),
         other: mapped.other.flatMap(({ label, messages }) => messages.map((m) => fr.editor.fieldMessage(label, m))),
       };
       return;

@@ -17,7 +17,7 @@ async function mountFiche() {
   el.segment = 'fiches';
   el.sections = specOf('fiches').sections;
   el.values = specOf('fiches').initial();
-  el.workspace = { api: { content: () => ({ get, list }) }, themes: [], regions: [] } as unknown as Workspace;
+  el.workspace = { api: { content: () => ({ get, list }) }, themes: [], regions: [], user: { id: 'u-editor', email: 'editor@example.org', displayName: 'Élise Rédaction', role: 'editor' } } as unknown as Workspace;
   const changes: FieldChange[] = [];
   el.addEventListener('vp-field-change', (e) => changes.push((e as CustomEvent<FieldChange>).detail));
   document.body.append(el);

@@ -2,11 +2,14 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Segment } from '../api/client.js';
-import { boundsOf, errorId, fieldId, getAt, type Field, type Json, type Section, type Values } from '../content/fields.js';
+import { boundsOf, errorId, fieldId, getAt, isShown, type Field, type Json, type Section, type Values } from '../content/fields.js';
+import { usesMedia } from '../content/rights.js';
 import { NEWSROOM_ZONE, instantOf, localInZone } from '../content/time.js';
 import { fr } from '../i18n/fr.js';
 import { shared } from './styles.js';
 import type { Workspace } from './workspace.js';
+import type { Cover } from './media/vp-cover-image.js';
+import './media/vp-cover-image.js';
 import './vp-relation-picker.js';
 import './vp-rich-text.js';
 
@@ -49,6 +52,8 @@ export class VpContentForm extends LitElement {
       vp-rich-text[invalid='true'] .rich-area { border: 2px solid var(--vp-error); }
       .rich-area[aria-readonly='true'] { background: #f3f4f1; border-style: dashed; }
       .rich-area p { margin: 0 0 0.6rem; }
+      .rich-area img { display: block; max-width: 100%; height: auto; margin: 0 0 0.6rem; }
+      .rich-area img.ProseMirror-selectednode { outline: 3px solid #f2b01e; }
       .rich-area blockquote { border-left: 3px solid var(--vp-line); margin: 0 0 0.6rem; padding-left: 0.75rem; }
     `,
   ];
@@ -59,6 +64,8 @@ export class VpContentForm extends LitElement {
   @property({ attribute: false }) errors: Record<string, string[]> = {};
   @property({ attribute: false }) workspace!: Workspace;
   @property({ type: Boolean }) readonly = false;
+  /** Fields that cannot change now, by path, with the reason shown beside them (a linked version's language). */
+  @property({ attribute: false }) locked: Readonly<Record<string, string>> = {};
   /** The slug the item has now (made from the title when none was given). */
   @property() slugInUse = '';
   /** Raised by the editor when it replaces the values (load, reload, restore): typed text is forgotten. */
@@ -106,7 +113,7 @@ export class VpContentForm extends LitElement {
         return html`<fieldset id=${fieldId(path)} tabindex="-1">
           <legend>${field.label}</legend>
           ${field.hint ? html`<p class="hint">${field.hint}</p>` : nothing}
-          ${field.fields.map((f) => this.renderField(f, path))}
+          ${field.fields.filter((f) => isShown(f, this.values, path)).map((f) => this.renderField(f, path))}
         </fieldset>`;
       case 'rows':
         return this.renderRows(field, path);
@@ -139,6 +146,18 @@ export class VpContentForm extends LitElement {
             @vp-relations-change=${(e: CustomEvent<string[]>) => void this.link(field, prefix, path, e.detail[0])}></vp-relation-picker>
         </div>`;
       }
+      case 'image': {
+        // The image is the group's: a pick writes its url, alt, credit and mediaId together.
+        const group = prefix;
+        const described = this.describedBy(path, field);
+        return html`<div class="field">
+          ${this.labelOf(path, field)} ${this.hintOf(path, field)}
+          <vp-cover-image id=${fieldId(path)} .api=${this.workspace.api.media} .user=${this.workspace.user}
+            .cover=${getAt(this.values, group) as Cover | undefined} ?readonly=${this.readonly} invalid=${this.invalid(path)} described-by=${described === nothing ? '' : described}
+            @vp-cover-change=${(e: CustomEvent<Cover | null>) => this.change(group, (e.detail ?? undefined) as Json | undefined)}></vp-cover-image>
+          ${this.errorOf(path)}
+        </div>`;
+      }
       default:
         return html`<div class="field">
           ${this.labelOf(path, field)} ${this.hintOf(path, field)} ${this.input(field, path)} ${this.counterOf(path)} ${this.errorOf(path)}
@@ -163,11 +182,12 @@ export class VpContentForm extends LitElement {
           @input=${(e: Event) => this.change(path, (e.target as HTMLTextAreaElement).value)}></textarea>`;
       case 'rich':
         return html`<vp-rich-text id=${id} .value=${str(value)} ?readonly=${this.readonly} labelled-by="${id}-label"
+          .media=${usesMedia(this.workspace.user.role) ? this.workspace.api.media : null} .user=${this.workspace.user}
           described-by=${common.describedBy === nothing ? '' : common.describedBy} invalid=${common.invalid}
           @vp-rich-change=${(e: CustomEvent<string>) => this.change(path, e.detail)}></vp-rich-text>`;
       case 'choice': {
         const current = str(value);
-        return html`<select id=${id} name=${path} ?disabled=${this.readonly} aria-invalid=${common.invalid} aria-describedby=${common.describedBy}
+        return html`<select id=${id} name=${path} ?disabled=${this.readonly || path in this.locked} aria-invalid=${common.invalid} aria-describedby=${common.describedBy}
           aria-required=${field.required ? 'true' : nothing} @change=${(e: Event) => this.change(path, (e.target as HTMLSelectElement).value || undefined)}>
           ${field.required && current ? nothing : html`<option value="" ?selected=${current === ''}>${field.empty ?? fr.editor.choose}</option>`}
           ${Object.entries(field.options).map(([v, label]) => html`<option value=${v} ?selected=${v === current}>${label}</option>`)}
@@ -276,15 +296,16 @@ export class VpContentForm extends LitElement {
   private labelOf(path: string, field: Field) {
     const id = fieldId(path);
     const required = field.required ? html` <span class="hint" style="display:inline">${fr.editor.required}</span>` : nothing;
-    // A rich text field's editable area is no input: its label names it through aria-labelledby.
-    return field.kind === 'rich'
+    // A rich text field's editable area is no input: its label names it through aria-labelledby; an image's
+    // buttons say what they do.
+    return field.kind === 'rich' || field.kind === 'image'
       ? html`<span class="label" id="${id}-label">${field.label}${required}</span>`
       : html`<label for=${id} id="${id}-label">${field.label}${required}</label>`;
   }
 
   private hintOf(path: string, field: Field) {
     const slug = field.kind === 'slug' && this.slugInUse ? fr.editor.slugInUse(this.slugInUse) : '';
-    const text = [field.hint, slug].filter(Boolean).join(' ');
+    const text = [field.hint, slug, this.locked[path]].filter(Boolean).join(' ');
     return text ? html`<span class="hint" id="${fieldId(path)}-hint">${text}</span>` : nothing;
   }
 
@@ -314,7 +335,7 @@ export class VpContentForm extends LitElement {
     const max = boundsOf(this.segment, path).maxLength;
     const value = getAt(this.values, path);
     const counted = max && !(max > 5000 && (typeof value === 'string' ? value.length : 0) < max * 0.9);
-    const hinted = field.hint || (field.kind === 'slug' && this.slugInUse);
+    const hinted = field.hint || (field.kind === 'slug' && this.slugInUse) || this.locked[path];
     const ids = [hinted ? `${id}-hint` : '', counted && field.kind !== 'group' && field.kind !== 'rows' ? `${id}-count` : '', this.errors[path]?.length ? errorId(path) : ''].filter(Boolean);
     return ids.length ? ids.join(' ') : nothing;
   }

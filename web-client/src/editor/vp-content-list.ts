@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { CONTENT_STATUSES, type ListQuery, type ListSort, type ManagedPage, type ManagedSummary } from '../api/client.js';
+import { CONTENT_STATUSES, LOCALES, isTranslatable, type ListQuery, type ListSort, type ManagedPage, type ManagedSummary } from '../api/client.js';
 import { formatLocal, formatShort } from '../content/time.js';
 import type { ContentTypeSpec } from '../content/types.js';
 import { worksOn } from '../content/rights.js';
@@ -30,6 +30,7 @@ export class VpContentList extends LitElement {
     css`
       td.title a { font-weight: 600; }
       .slug { display: block; color: var(--vp-muted); font-size: 0.85rem; overflow-wrap: anywhere; }
+      .lacks { color: var(--vp-muted); }
     `,
   ];
 
@@ -163,9 +164,17 @@ export class VpContentList extends LitElement {
       </td>
       <td data-label=${l.colStatus}><vp-status-badge status=${item.status} ?unpublished-changes=${item.hasUnpublishedChanges}></vp-status-badge></td>
       ${withStart ? html`<td data-label=${l.colStart}>${item.start ? formatLocal(item.start) : l.noStart}</td>` : nothing}
-      <td data-label=${l.colLocale} lang=${item.locale}>${fr.editor.locales[item.locale] ?? item.locale}</td>
+      <td data-label=${l.colLocale} data-translations=${item.translations.join(' ')}>${this.renderLocales(item)}</td>
       <td data-label=${l.colUpdated}>${l.updatedBy(formatShort(item.updatedAt), this.workspace.nameOf(item.updatedBy))}</td>
     </tr>`;
+  }
+
+  /** The item's language, and for a type with language versions which of the others exist. */
+  private renderLocales(item: ManagedSummary) {
+    const t = fr.translations;
+    const others = isTranslatable(this.spec.segment) ? LOCALES.filter((l) => l !== item.locale) : [];
+    return html`<strong>${t.names[item.locale]}</strong>${others.map((other) => html` · <span class=${item.translations.includes(other) ? 'has' : 'lacks'}>${
+      item.translations.includes(other) ? t.listExists(other) : t.listMissing(other)}</span>`)}`;
   }
 
   private apply(event: SubmitEvent) {

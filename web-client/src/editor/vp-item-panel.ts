@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ManagedItem, PreviewLink, ScheduleChange, Versioned } from '../api/client.js';
+import type { Locale, ManagedItem, PreviewLink, ScheduleChange, Versioned } from '../api/client.js';
 import type { Rights } from '../content/rights.js';
 import { formatLong, instantOf, localInZone } from '../content/time.js';
 import type { ContentTypeSpec } from '../content/types.js';
@@ -12,11 +12,14 @@ import { shared } from './styles.js';
 import type { Workspace } from './workspace.js';
 import './vp-status-badge.js';
 
-export type ItemAction = 'save' | 'submit' | 'publish' | 'unpublish' | 'discard' | 'delete' | 'erase' | 'schedule' | 'unschedule';
+export type ItemAction = 'save' | 'submit' | 'publish' | 'unpublish' | 'discard' | 'delete' | 'erase' | 'schedule' | 'unschedule'
+  | 'translate' | 'unlink';
 
 export interface ActionRequest {
   action: ItemAction;
   schedule?: ScheduleChange;
+  /** The language of the version to make (`translate`). */
+  locale?: Locale;
 }
 
 /**

@@ -61,7 +61,7 @@ export class VpReviewQueue extends LitElement {
       <tbody>
         ${entries.map(({ spec, item }) => html`<tr data-id=${item.id}>
           <td><a href=${hrefOf.edit(spec.segment, item.id)}>${item.title}</a></td>
-          <td data-label=${r.colType}>${spec.names.one}</td>
+          <td data-label=${r.colType}>${fr.translations.inLanguage(spec.names.one, item.locale)}</td>
           <td data-label=${r.colSubmitted}>${fr.list.updatedBy(formatShort(item.updatedAt), this.workspace.nameOf(item.updatedBy))}</td>
         </tr>`)}
       </tbody>

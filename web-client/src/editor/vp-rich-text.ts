@@ -1,13 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { inlineUrlOf, type MediaApi } from '../api/media-api.js';
 import { fr } from '../i18n/fr.js';
+import type { MediaUser } from './media/media-rights.js';
+import type { PickedMedia, VpMediaPicker } from './media/vp-media-picker.js';
 import type { Editor } from './rich-text-engine.js';
+import { loadMediaElements } from './media/load.js';
+import './media/vp-undescribed-images.js';
 
 type Command = { name: string; label: string; active?: () => boolean; run: () => void };
 
 /**
  * A rich text field: a toolbar and a ProseMirror document (Tiptap), never a raw HTML textarea. Rendered in the
  * light DOM of the form that holds it, so that its label, hint and error (in that form) name and describe it.
+ * With the media library (`media`): images inserted from the picker (or uploaded there) with their alt text, and
+ * the images still to describe before publication listed under the text, to describe there.
  *
  * @fires vp-rich-change - `detail` is the field's new HTML ('' when empty).
  */
@@ -20,6 +27,9 @@ export class VpRichText extends LitElement {
   @property({ attribute: 'labelled-by' }) labelledBy = '';
   @property({ attribute: 'described-by' }) describedBy = '';
   @property({ attribute: 'invalid' }) invalid = 'false';
+  /** The media library, for images; none: a text without images. */
+  @property({ attribute: false }) media: MediaApi | null = null;
+  @property({ attribute: false }) user: MediaUser | null = null;
 
   @state() private ready = false;
   private editor: Editor | null = null;
@@ -42,6 +52,12 @@ export class VpRichText extends LitElement {
           </div>`}
       <div class="rich-host"></div>
       ${this.ready ? nothing : html`<p class="hint" role="status">${fr.rich.loading}</p>`}
+      ${this.media
+        ? html`<vp-undescribed-images .api=${this.media} .user=${this.user} .html=${this.value} invalid=${this.invalid}
+              @vp-media-described=${this.describe}></vp-undescribed-images>
+            ${this.readonly ? nothing : html`<vp-media-picker .api=${this.media} .user=${this.user} @vp-media-picked=${this.insertImage}
+              @vp-media-closed=${() => this.editor?.commands.focus()}></vp-media-picker>`}`
+        : nothing}
     `;
   }
 
@@ -110,8 +126,37 @@ export class VpRichText extends LitElement {
       { name: 'orderedList', label: r.orderedList, active: () => e.isActive('orderedList'), run: () => chain().toggleOrderedList().run() },
       { name: 'blockquote', label: r.blockquote, active: () => e.isActive('blockquote'), run: () => chain().toggleBlockquote().run() },
       { name: 'link', label: r.link, active: () => e.isActive('link'), run: () => this.editLink() },
+      ...(this.media ? [{ name: 'image', label: r.image, run: () => void this.pickImage() }] : []),
+      ...(e.isActive('image') ? [{ name: 'imageAlt', label: r.imageAlt, run: () => this.editImageAlt() }] : []),
       { name: 'undo', label: r.undo, run: () => chain().undo().run() },
     ];
+  }
+
+  private async pickImage() {
+    await loadMediaElements();
+    await this.querySelector<VpMediaPicker>('vp-media-picker')?.open();
+  }
+
+  /** The picked image goes where the cursor was, with the library's alt text (the picker requires one). */
+  private insertImage(event: CustomEvent<PickedMedia>) {
+    const { media } = event.detail;
+    this.editor?.chain().focus().setImage({ src: inlineUrlOf(media), alt: media.alt ?? '' }).run();
+  }
+
+  private editImageAlt() {
+    const e = this.editor!;
+    const alt = window.prompt(fr.rich.imageAltPrompt, String(e.getAttributes('image').alt ?? ''));
+    if (alt === null) return;
+    e.chain().focus().updateAttributes('image', { alt: alt.trim() || null }).run();
+  }
+
+  /** An image was described in the library: its copies in this text without alt text take it. */
+  private async describe(event: CustomEvent<{ hash: string; alt: string }>) {
+    const { describeImages } = await import('./rich-text-engine.js');
+    if (this.editor) {
+      describeImages(this.editor, event.detail.hash, event.detail.alt);
+      this.editor.commands.focus();
+    }
   }
 
   private editLink() {

@@ -2,9 +2,10 @@
  * Every string the editor shows, in French, but the field labels, which each content type's description holds
  * (`src/content/types/`). The UI is French first; an English table would have the same shape (`typeof fr`).
  */
-import type { ContentStatus, Role } from '../api/client.js';
+import type { ContentStatus, Locale, Role } from '../api/client.js';
 import { contentTypes } from '../content/registry.js';
 import type { ContentTypeSpec } from '../content/types.js';
+import { media } from './fr-media.js';
 
 type Names = ContentTypeSpec['names'];
 /** "publié" or "publiée", as the type's noun wants. */
@@ -14,6 +15,9 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const listed = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} et ${words.at(-1)}`);
 /** What a desk works on, from the registry of types: « articles, fiches, événements et membres ». */
 const desk = (which: ContentTypeSpec['desk']) => listed(contentTypes.filter((t) => t.desk === which).map((t) => t.names.many.toLowerCase()));
+const languages = { fr: 'Français', en: 'Anglais' } satisfies Record<Locale, string>;
+/** "version française": what an item in a language is, to its other versions. */
+const versions = { fr: 'version française', en: 'version anglaise' } satisfies Record<Locale, string>;
 
 export const fr = {
   app: {
@@ -174,7 +178,6 @@ export const fr = {
     invalid: 'Certains champs sont à corriger.',
     fieldMessage: (label: string, message: string) => (label ? `${label} : ${message}` : message),
     savedShortcut: 'Ctrl+S enregistre',
-    locales: { fr: 'Français', en: 'Anglais' } as Record<string, string>,
     meta: {
       label: 'État',
       status: 'Statut',
@@ -262,6 +265,36 @@ export const fr = {
     publishes: 'Publication programmée',
     unpublishes: 'Dépublication programmée',
     nothing: 'Indiquez au moins une date.',
+  },
+  translations: {
+    label: 'Versions linguistiques',
+    /** Short codes, shown in lists and in the editor's header. */
+    codes: { fr: 'FR', en: 'EN' } satisfies Record<Locale, string>,
+    names: languages,
+    version: versions,
+    thisVersion: (locale: Locale) => `${capital(versions[locale])} (celle-ci)`,
+    /** Starts with the link's visible code, so that voice control users can say it. */
+    open: (locale: Locale, title: string) => `${locale.toUpperCase()} : ouvrir la ${versions[locale]}, « ${title} »`,
+    create: (locale: Locale) => `Créer la ${versions[locale]}`,
+    creating: 'Création…',
+    createHint: (locale: Locale) =>
+      `Un brouillon en ${languages[locale].toLowerCase()}, avec le contenu de celle-ci à traduire, sa propre adresse et sa propre relecture.`,
+    saveFirst: 'Enregistrez d’abord vos modifications : la nouvelle version reprend le contenu enregistré.',
+    created: (locale: Locale) => `${capital(versions[locale])} créée : traduisez-la, puis publiez-la à son tour.`,
+    loading: 'Lecture des versions linguistiques…',
+    loadError: 'Les versions linguistiques n’ont pas pu être lues.',
+    unlink: 'Détacher cette version',
+    confirmUnlink: (others: string) =>
+      `Détacher cette version de ${others} ? Elles deviendront des éléments indépendants. Une version publiée garde ses liens vers l’autre langue jusqu’à sa prochaine publication.`,
+    confirm: 'Oui, détacher',
+    keep: 'Non, garder le lien',
+    unlinked: 'Version détachée : elle n’est plus liée à l’autre langue.',
+    /** A list's line: "FR · EN" or "FR · sans EN". */
+    listExists: (locale: Locale) => `aussi en ${languages[locale].toLowerCase()}`,
+    listMissing: (locale: Locale) => `pas de ${versions[locale]}`,
+    localeLocked: 'La langue d’une version liée à une autre ne change pas : détachez-la d’abord.',
+    /** "fiche, en anglais": a version among others, where only the title would not tell them apart. */
+    inLanguage: (what: string, locale: Locale) => `${what}, en ${languages[locale].toLowerCase()}`,
   },
   preview: {
     title: 'Aperçu',
@@ -351,7 +384,11 @@ export const fr = {
     undo: 'Annuler',
     redo: 'Rétablir',
     loading: 'Chargement de l’éditeur de texte…',
+    image: 'Image',
+    imageAlt: 'Texte alternatif de l’image',
+    imageAltPrompt: 'Ce que montre l’image, pour qui ne la voit pas :',
   },
+  media,
   users: {
     title: 'Comptes',
     intro: 'Les personnes qui travaillent dans l’espace de rédaction, et leur rôle.',

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MediaApi, MediaDetails, MediaListQuery } from './media-api.js';
+import type { MediaApi, MediaDetails, MediaListQuery } from '../../api/media-api.js';
 
 export type BrowserStatus = 'idle' | 'loading' | 'ready' | 'error';
 

@@ -1,4 +1,4 @@
-import type { MediaDetails } from './media-api.js';
+import type { MediaDetails } from '../../api/media-api.js';
 
 /** Who is signed in, as far as the media elements care. */
 export interface MediaUser {

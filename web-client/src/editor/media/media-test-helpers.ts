@@ -1,5 +1,5 @@
 /** Fixtures and waits shared by the media elements' unit tests. */
-import type { MediaDetails } from './media-api.js';
+import type { MediaDetails } from '../../api/media-api.js';
 
 let n = 0;
 

@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { shared } from '../styles.js';
-import { srcsetOf, thumbnailOf, type MediaDetails } from './media-api.js';
-import { mediaText } from './media-text.js';
+import { srcsetOf, thumbnailOf, type MediaDetails } from '../../api/media-api.js';
+import { fr } from '../../i18n/fr.js';
 import { mediaStyles } from './media-styles.js';
 
 /**
@@ -17,7 +17,7 @@ export class VpMediaGrid extends LitElement {
   @property({ attribute: false }) items: MediaDetails[] = [];
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
   /** Accessible name of the list. */
-  @property() label: string = mediaText.library.grid;
+  @property() label: string = fr.media.library.grid;
 
   override render() {
     return html`
@@ -30,7 +30,7 @@ export class VpMediaGrid extends LitElement {
                 <img src=${thumbnailOf(m)} srcset=${srcsetOf(m)} sizes="10rem" alt="" loading="lazy"
                      width=${m.width} height=${m.height} />
                 <span class="name">${m.fileName}</span>
-                ${m.alt ? html`<span class="visually-hidden">${m.alt}</span>` : html`<span class="badge-missing">${mediaText.card.missingAlt}</span>`}
+                ${m.alt ? html`<span class="visually-hidden">${m.alt}</span>` : html`<span class="badge-missing">${fr.media.card.missingAlt}</span>`}
               </button>
             </li>
           `,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client.js';
-import type { MediaApi, MediaDetails, MediaUse } from './media-api.js';
-import { mediaText } from './media-text.js';
+import type { MediaApi, MediaDetails, MediaUse } from '../../api/media-api.js';
+import { fr } from '../../i18n/fr.js';
 import { deep, mediaFixture, settle } from './media-test-helpers.js';
 import './vp-media-library.js';
 import type { VpMediaLibrary } from './vp-media-library.js';
@@ -30,7 +30,7 @@ const open = async (el: VpMediaLibrary, id: string) => {
 
 /** Delete, then confirm in the page. */
 const remove_ = async (el: VpMediaLibrary) => {
-  for (const label of [mediaText.details.delete, mediaText.details.confirm]) {
+  for (const label of [fr.media.details.delete, fr.media.details.confirm]) {
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('aside button')].find((b) => b.textContent === label)!.click();
     await settle(el);
   }
@@ -47,7 +47,7 @@ describe('vp-media-library', () => {
     const { el, list } = await mount([mediaFixture(), bare]);
     const grid = deep(el, 'vp-media-grid');
     expect(grid.querySelectorAll('li')).toHaveLength(2);
-    expect(grid.querySelector(`button[data-id="${bare.id}"]`)!.textContent).toContain(mediaText.card.missingAlt);
+    expect(grid.querySelector(`button[data-id="${bare.id}"]`)!.textContent).toContain(fr.media.card.missingAlt);
 
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name=missingAlt]')!.checked = true;
     el.shadowRoot!.querySelector('form.filters')!.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -58,7 +58,7 @@ describe('vp-media-library', () => {
   it('shows an image’s details with the items that use it, and names them when its deletion is refused', async () => {
     const media = mediaFixture();
     const remove = vi.fn(async () => {
-      throw new ApiError('http', { status: 409, title: 'Conflit', usedBy: [use] } as never);
+      throw new ApiError('http', { status: 409, title: 'Conflit', extensions: { usedBy: [use] } });
     });
     const { el } = await mount([media], { uses: vi.fn(async () => [use]), remove } as Partial<MediaApi>);
 
@@ -66,12 +66,15 @@ describe('vp-media-library', () => {
     const aside = el.shadowRoot!.querySelector('aside')!;
     expect(aside.querySelector('h2')!.textContent).toBe(media.fileName);
     expect(aside.textContent).toContain('800 × 533 pixels');
-    expect(aside.querySelector('[data-use="a1"]')!.textContent).toContain('Le tramway revient');
+    const line = aside.querySelector('[data-use="a1"]')!;
+    expect(line.querySelector('a')!.getAttribute('href')).toBe('#/articles/a1');
+    // In French, as the rest of the screen: the type's name and the status, never `article, published`.
+    expect(line.textContent!.replace(/\s+/g, ' ')).toContain('Le tramway revient (article, publié ; version publiée)');
     await remove_(el);
 
     expect(remove).toHaveBeenCalledWith(media.id, '"v1"');
     const alert = el.shadowRoot!.querySelector('aside [role=alert]')!;
-    expect(alert.textContent).toContain(mediaText.details.inUse);
+    expect(alert.textContent).toContain(fr.media.details.inUse);
     expect(alert.textContent).toContain('Le tramway revient');
   });
 
@@ -89,14 +92,14 @@ describe('vp-media-library', () => {
     const texts = deep(el, 'vp-media-texts');
     texts.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(el);
-    expect(texts.querySelector('[role=alert]')!.textContent).toBe(mediaText.texts.stale);
+    expect(texts.querySelector('[role=alert]')!.textContent).toBe(fr.media.texts.stale);
     expect(texts.querySelector<HTMLInputElement>('#alt')!.value).toBe('Texte d’une collègue');
 
     await remove_(el);
     expect(el.shadowRoot!.querySelector('aside')).toBeNull();
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toContain(mediaText.details.deleted);
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toContain(fr.media.details.deleted);
     expect(el.shadowRoot!.querySelector('vp-media-grid')).toBeNull();
-    expect(el.shadowRoot!.textContent).toContain(mediaText.library.empty);
+    expect(el.shadowRoot!.textContent).toContain(fr.media.library.empty);
   });
 
   it('shows others’ images read-only to an author', async () => {
@@ -105,8 +108,8 @@ describe('vp-media-library', () => {
 
     await open(el, media.id);
 
-    expect(el.shadowRoot!.querySelector('aside')!.textContent).toContain(mediaText.details.readOnly);
+    expect(el.shadowRoot!.querySelector('aside')!.textContent).toContain(fr.media.details.readOnly);
     expect(deep(el, 'vp-media-texts').querySelector<HTMLInputElement>('#alt')!.readOnly).toBe(true);
-    expect([...el.shadowRoot!.querySelectorAll('aside button')].map((b) => b.textContent)).not.toContain(mediaText.details.delete);
+    expect([...el.shadowRoot!.querySelectorAll('aside button')].map((b) => b.textContent)).not.toContain(fr.media.details.delete);
   });
 });

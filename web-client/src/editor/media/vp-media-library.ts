@@ -1,11 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
+import { CONTENT_STATUSES, type ContentStatus } from '../../api/client.js';
+import { specOfTypeName } from '../../content/registry.js';
+import { hrefOf } from '../route.js';
 import { shared } from '../styles.js';
 import { MediaBrowser } from './media-browser.js';
-import { srcsetOf, usedByOf, type MediaApi, type MediaDetails, type MediaUse } from './media-api.js';
+import { srcsetOf, usedByOf, type MediaApi, type MediaDetails, type MediaUse } from '../../api/media-api.js';
 import { mayChange, type MediaUser } from './media-rights.js';
-import { mediaText } from './media-text.js';
+import { fr } from '../../i18n/fr.js';
 import { mediaStyles } from './media-styles.js';
 import './vp-media-grid.js';
 import './vp-media-texts.js';
@@ -40,6 +43,8 @@ export class VpMediaLibrary extends LitElement {
 
   @property({ attribute: false }) api!: MediaApi;
   @property({ attribute: false }) user: MediaUser | null = null;
+  /** A colleague's display name by e-mail (uploads record e-mails); the e-mail itself by default. */
+  @property({ attribute: false }) nameOf: (email: string) => string = (email) => email;
 
   @state() private selected: { media: MediaDetails; etag: string } | null = null;
   @state() private uses: Uses = { status: 'loading' };
@@ -50,8 +55,8 @@ export class VpMediaLibrary extends LitElement {
   @query('h1') private heading!: HTMLElement;
   private readonly browser = new MediaBrowser(this, () => this.api);
 
-  override connectedCallback() {
-    super.connectedCallback();
+  // Not in connectedCallback: an element written before its chunk loaded gets its properties only at its first update.
+  override firstUpdated() {
     void this.browser.search({});
   }
 
@@ -63,39 +68,39 @@ export class VpMediaLibrary extends LitElement {
     const b = this.browser;
     const filtered = Boolean(b.query.q || b.query.missingAlt || b.query.mine);
     return html`
-      <h1 tabindex="-1">${mediaText.library.title}</h1>
-      <p class="hint">${mediaText.library.intro}</p>
+      <h1 tabindex="-1">${fr.media.library.title}</h1>
+      <p class="hint">${fr.media.library.intro}</p>
       <vp-media-upload .api=${this.api}
         @vp-media-uploaded=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.show(e.detail.media, e.detail.etag)}
         @vp-media-ready=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.show(e.detail.media, e.detail.etag)}></vp-media-upload>
       ${this.message && !this.selected
         ? html`<div class=${this.message.kind} role=${this.message.kind === 'alert' ? 'alert' : 'status'}>${this.message.text}</div>`
         : nothing}
-      <form class="filters" role="search" aria-label=${mediaText.library.filters} @submit=${this.search}>
+      <form class="filters" role="search" aria-label=${fr.media.library.filters} @submit=${this.search}>
         <div class="field">
-          <label for="q">${mediaText.library.search} <span class="hint">${mediaText.library.searchHint}</span></label>
+          <label for="q">${fr.media.library.search} <span class="hint">${fr.media.library.searchHint}</span></label>
           <input id="q" name="q" type="search" .value=${b.query.q ?? ''} />
         </div>
-        <label class="check"><input type="checkbox" name="missingAlt" .checked=${Boolean(b.query.missingAlt)} /> ${mediaText.library.missingAlt}</label>
-        <label class="check"><input type="checkbox" name="mine" .checked=${Boolean(b.query.mine)} /> ${mediaText.library.mine}</label>
-        <button type="submit">${mediaText.library.apply}</button>
+        <label class="check"><input type="checkbox" name="missingAlt" .checked=${Boolean(b.query.missingAlt)} /> ${fr.media.library.missingAlt}</label>
+        <label class="check"><input type="checkbox" name="mine" .checked=${Boolean(b.query.mine)} /> ${fr.media.library.mine}</label>
+        <button type="submit">${fr.media.library.apply}</button>
       </form>
       <div class="layout">
-        <section aria-label=${mediaText.library.grid}>
-          ${b.status === 'loading' && b.items.length === 0 ? html`<p role="status" aria-busy="true">${mediaText.library.loading}</p>` : nothing}
+        <section aria-label=${fr.media.library.grid}>
+          ${b.status === 'loading' && b.items.length === 0 ? html`<p role="status" aria-busy="true">${fr.media.library.loading}</p>` : nothing}
           ${b.status === 'error'
-            ? html`<div class="alert" role="alert"><p>${mediaText.library.error}</p></div>
-                <button type="button" @click=${() => b.search()}>${mediaText.library.retry}</button>`
+            ? html`<div class="alert" role="alert"><p>${fr.media.library.error}</p></div>
+                <button type="button" @click=${() => b.search()}>${fr.media.library.retry}</button>`
             : nothing}
           ${b.status === 'ready' && b.items.length === 0
-            ? html`<p role="status">${filtered ? mediaText.library.emptyFiltered : mediaText.library.empty}</p>`
+            ? html`<p role="status">${filtered ? fr.media.library.emptyFiltered : fr.media.library.empty}</p>`
             : nothing}
           ${b.items.length > 0
-            ? html`<p class="visually-hidden" role="status">${mediaText.library.count(b.items.length)}</p>
+            ? html`<p class="visually-hidden" role="status">${fr.media.library.count(b.items.length)}</p>
                 <vp-media-grid .items=${b.items} selected-id=${this.selected?.media.id ?? ''}
                   @vp-media-select=${(e: CustomEvent<{ media: MediaDetails }>) => this.open(e.detail.media.id)}></vp-media-grid>`
             : nothing}
-          ${b.next ? html`<p><button type="button" @click=${() => b.more()}>${mediaText.library.more}</button></p>` : nothing}
+          ${b.next ? html`<p><button type="button" @click=${() => b.more()}>${fr.media.library.more}</button></p>` : nothing}
         </section>
         ${this.selected ? this.renderDetails(this.selected.media, this.selected.etag) : nothing}
       </div>
@@ -108,49 +113,52 @@ export class VpMediaLibrary extends LitElement {
       <aside aria-labelledby="details-title">
         <h2 id="details-title" tabindex="-1">${m.fileName}</h2>
         <img src=${m.url} srcset=${srcsetOf(m)} sizes="24rem" alt=${m.alt ?? ''} width=${m.width} height=${m.height} />
-        <p class="meta">${mediaText.details.size(m.width, m.height)} · ${m.format.toUpperCase()} · ${mediaText.details.bytes(m.bytes)}</p>
-        <p class="meta">${mediaText.details.uploaded(m.createdBy, dateTime.format(new Date(m.createdAt)))}</p>
+        <p class="meta">${fr.media.details.size(m.width, m.height)} · ${m.format.toUpperCase()} · ${fr.media.details.bytes(m.bytes)}</p>
+        <p class="meta">${fr.media.details.uploaded(this.nameOf(m.createdBy), dateTime.format(new Date(m.createdAt)))}</p>
         ${this.message
           ? html`<div class=${this.message.kind} role=${this.message.kind === 'alert' ? 'alert' : 'status'}>
               <p>${this.message.text}</p>
               ${this.message.items?.length ? html`<ul>${this.message.items.map((u) => this.renderUse(u))}</ul>` : nothing}
             </div>`
           : nothing}
-        ${editable ? nothing : html`<p class="hint">${mediaText.details.readOnly}</p>`}
+        ${editable ? nothing : html`<p class="hint">${fr.media.details.readOnly}</p>`}
         <vp-media-texts .api=${this.api} .media=${m} .etag=${etag} ?readonly=${!editable}
           @vp-media-saved=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.saved(e.detail.media, e.detail.etag)}></vp-media-texts>
-        <h3>${mediaText.details.usedIn}</h3>
-        ${this.uses.status === 'loading' ? html`<p role="status" aria-busy="true">${mediaText.details.usesLoading}</p>` : nothing}
-        ${this.uses.status === 'error' ? html`<p class="alert" role="alert">${mediaText.library.error}</p>` : nothing}
+        <h3>${fr.media.details.usedIn}</h3>
+        ${this.uses.status === 'loading' ? html`<p role="status" aria-busy="true">${fr.media.details.usesLoading}</p>` : nothing}
+        ${this.uses.status === 'error' ? html`<p class="alert" role="alert">${fr.media.library.error}</p>` : nothing}
         ${this.uses.status === 'ready'
           ? this.uses.items.length === 0
-            ? html`<p>${mediaText.details.notUsed}</p>`
+            ? html`<p>${fr.media.details.notUsed}</p>`
             : html`<ul>${this.uses.items.map((u) => this.renderUse(u))}</ul>`
           : nothing}
-        <h3>${mediaText.details.files}</h3>
+        <h3>${fr.media.details.files}</h3>
         <ul>
-          ${m.variants.map((v) => html`<li><a href=${v.url} target="_blank" rel="noopener">${v.width} px · ${v.format.toUpperCase()}</a> (${mediaText.details.bytes(v.bytes)})</li>`)}
+          ${m.variants.map((v) => html`<li><a href=${v.url} target="_blank" rel="noopener">${v.width} px · ${v.format.toUpperCase()}</a> (${fr.media.details.bytes(v.bytes)})</li>`)}
         </ul>
         ${editable && !this.confirming
-          ? html`<p><button type="button" class="danger" @click=${() => (this.confirming = true)}>${mediaText.details.delete}</button></p>`
+          ? html`<p><button type="button" class="danger" @click=${() => (this.confirming = true)}>${fr.media.details.delete}</button></p>`
           : nothing}
         ${editable && this.confirming
           ? html`<div class="alert" role="alertdialog" aria-labelledby="confirm-delete">
-              <p id="confirm-delete">${mediaText.details.confirmDelete}</p>
-              <button type="button" class="danger" @click=${this.deleteSelected}>${mediaText.details.confirm}</button>
-              <button type="button" @click=${() => (this.confirming = false)}>${mediaText.details.keep}</button>
+              <p id="confirm-delete">${fr.media.details.confirmDelete}</p>
+              <button type="button" class="danger" @click=${this.deleteSelected}>${fr.media.details.confirm}</button>
+              <button type="button" @click=${() => (this.confirming = false)}>${fr.media.details.keep}</button>
             </div>`
           : nothing}
-        <p><button type="button" @click=${() => (this.selected = null)}>${mediaText.library.close}</button></p>
+        <p><button type="button" @click=${() => (this.selected = null)}>${fr.media.library.close}</button></p>
       </aside>
     `;
   }
 
   private renderUse(u: MediaUse) {
-    const where = [u.inCurrentContent ? mediaText.details.inDraft : '', u.inPublishedVersion ? mediaText.details.inPublished : '']
+    const where = [u.inCurrentContent ? fr.media.details.inDraft : '', u.inPublishedVersion ? fr.media.details.inPublished : '']
       .filter(Boolean)
       .join(', ');
-    return html`<li data-use=${u.id}>${u.title} <span class="meta">(${u.type}, ${u.status} ; ${where})</span></li>`;
+    const spec = specOfTypeName(u.type);
+    const status = (CONTENT_STATUSES as readonly string[]).includes(u.status) ? fr.status[u.status as ContentStatus] : u.status;
+    return html`<li data-use=${u.id}>${spec ? html`<a href=${hrefOf.edit(spec.segment, u.id)}>${u.title}</a>` : u.title}
+      <span class="meta">(${spec?.names.one ?? u.type}, ${status} ; ${where})</span></li>`;
   }
 
   private async open(id: string) {
@@ -189,12 +197,12 @@ export class VpMediaLibrary extends LitElement {
       await this.api.remove(chosen.media.id, chosen.etag);
       this.browser.remove(chosen.media.id);
       this.selected = null;
-      this.message = { kind: 'notice', text: mediaText.details.deleted };
+      this.message = { kind: 'notice', text: fr.media.details.deleted };
     } catch (error) {
       const items = usedByOf(error);
       this.message = items.length
-        ? { kind: 'alert', text: mediaText.details.inUse, items }
-        : { kind: 'alert', text: error instanceof ApiError && error.problem.detail ? error.problem.detail : mediaText.library.error };
+        ? { kind: 'alert', text: fr.media.details.inUse, items }
+        : { kind: 'alert', text: error instanceof ApiError && error.problem.detail ? error.problem.detail : fr.media.library.error };
     }
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MediaApi, MediaDetails } from './media-api.js';
-import { mediaText } from './media-text.js';
+import type { MediaApi, MediaDetails } from '../../api/media-api.js';
+import { fr } from '../../i18n/fr.js';
 import { deep, mediaFixture, settle } from './media-test-helpers.js';
 import './vp-media-picker.js';
 import type { PickedMedia, VpMediaPicker } from './vp-media-picker.js';
@@ -18,7 +18,7 @@ async function mount(items: MediaDetails[], user = { email: 'editor@example.org'
 
 const card = (el: VpMediaPicker, id: string) => deep(el, 'vp-media-grid').querySelector<HTMLButtonElement>(`button[data-id="${id}"]`)!;
 const confirmButton = (el: VpMediaPicker) =>
-  [...el.shadowRoot!.querySelectorAll('footer button')].find((b) => b.textContent === mediaText.picker.confirm) as HTMLButtonElement;
+  [...el.shadowRoot!.querySelectorAll('footer button')].find((b) => b.textContent === fr.media.picker.confirm) as HTMLButtonElement;
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -52,12 +52,12 @@ describe('vp-media-picker', () => {
 
     card(el, bare.id).click();
     await settle(el);
-    expect(el.shadowRoot!.textContent).toContain(mediaText.picker.needsAlt);
+    expect(el.shadowRoot!.textContent).toContain(fr.media.picker.needsAlt);
     expect(confirmButton(el).disabled).toBe(true);
     const texts = deep(el, 'vp-media-texts');
     texts.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(el);
-    expect(texts.textContent).toContain(mediaText.texts.altRequired);
+    expect(texts.textContent).toContain(fr.media.texts.altRequired);
     expect(update).not.toHaveBeenCalled();
 
     texts.querySelector<HTMLInputElement>('#alt')!.value = 'Un jardin partagé';
@@ -76,19 +76,19 @@ describe('vp-media-picker', () => {
     card(el, bare.id).click();
     await settle(el);
 
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toBe(mediaText.picker.cannotDescribe);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toBe(fr.media.picker.cannotDescribe);
     expect(get).not.toHaveBeenCalled();
     expect(confirmButton(el).disabled).toBe(true);
   });
 
   it('searches the library and shows when nothing matches', async () => {
     const { el, list } = await mount([]);
-    expect(el.shadowRoot!.textContent).toContain(mediaText.library.empty);
+    expect(el.shadowRoot!.textContent).toContain(fr.media.library.empty);
     el.shadowRoot!.querySelector<HTMLInputElement>('#q')!.value = ' tramway ';
     el.shadowRoot!.querySelector('form.filters')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(el);
 
     expect(list).toHaveBeenLastCalledWith({ q: 'tramway', limit: 24, cursor: undefined }, expect.anything());
-    expect(el.shadowRoot!.textContent).toContain(mediaText.library.emptyFiltered);
+    expect(el.shadowRoot!.textContent).toContain(fr.media.library.emptyFiltered);
   });
 });

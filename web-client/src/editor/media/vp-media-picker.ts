@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { shared } from '../styles.js';
 import { MediaBrowser } from './media-browser.js';
-import { srcsetOf, type MediaApi, type MediaDetails } from './media-api.js';
+import { srcsetOf, type MediaApi, type MediaDetails } from '../../api/media-api.js';
 import { mayChange, type MediaUser } from './media-rights.js';
-import { mediaText } from './media-text.js';
+import { fr } from '../../i18n/fr.js';
 import { mediaStyles } from './media-styles.js';
 import './vp-media-grid.js';
 import './vp-media-texts.js';
@@ -68,34 +68,34 @@ export class VpMediaPicker extends LitElement {
     return html`
       <dialog aria-labelledby="picker-title" @close=${this.closed}>
         <header>
-          <h2 id="picker-title">${mediaText.picker.title}</h2>
-          <button type="button" @click=${() => this.close()}>${mediaText.picker.close}</button>
+          <h2 id="picker-title">${fr.media.picker.title}</h2>
+          <button type="button" @click=${() => this.close()}>${fr.media.picker.close}</button>
         </header>
         <div class="body">
           <vp-media-upload .api=${this.api}
             @vp-media-uploaded=${(e: CustomEvent<{ media: MediaDetails }>) => this.browser.upsert(e.detail.media)}
             @vp-media-ready=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.uploaded(e.detail.media, e.detail.etag)}></vp-media-upload>
-          <form class="filters" role="search" aria-label=${mediaText.library.filters} @submit=${this.search}>
+          <form class="filters" role="search" aria-label=${fr.media.library.filters} @submit=${this.search}>
             <div class="field">
-              <label for="q">${mediaText.library.search} <span class="hint">${mediaText.library.searchHint}</span></label>
+              <label for="q">${fr.media.library.search} <span class="hint">${fr.media.library.searchHint}</span></label>
               <input id="q" name="q" type="search" .value=${b.query.q ?? ''} />
             </div>
-            <button type="submit">${mediaText.library.apply}</button>
+            <button type="submit">${fr.media.library.apply}</button>
           </form>
-          ${b.status === 'loading' && b.items.length === 0 ? html`<p role="status" aria-busy="true">${mediaText.library.loading}</p>` : nothing}
+          ${b.status === 'loading' && b.items.length === 0 ? html`<p role="status" aria-busy="true">${fr.media.library.loading}</p>` : nothing}
           ${b.status === 'error'
-            ? html`<div class="alert" role="alert"><p>${mediaText.library.error}</p></div>
-                <button type="button" @click=${() => b.search()}>${mediaText.library.retry}</button>`
+            ? html`<div class="alert" role="alert"><p>${fr.media.library.error}</p></div>
+                <button type="button" @click=${() => b.search()}>${fr.media.library.retry}</button>`
             : nothing}
           ${b.status === 'ready' && b.items.length === 0
-            ? html`<p role="status">${b.query.q ? mediaText.library.emptyFiltered : mediaText.library.empty}</p>`
+            ? html`<p role="status">${b.query.q ? fr.media.library.emptyFiltered : fr.media.library.empty}</p>`
             : nothing}
           ${b.items.length > 0
-            ? html`<p class="visually-hidden" role="status">${mediaText.library.count(b.items.length)}</p>
+            ? html`<p class="visually-hidden" role="status">${fr.media.library.count(b.items.length)}</p>
                 <vp-media-grid .items=${b.items} selected-id=${this.selected?.media.id ?? ''}
                   @vp-media-select=${(e: CustomEvent<{ media: MediaDetails }>) => this.select(e.detail.media)}></vp-media-grid>`
             : nothing}
-          ${b.next ? html`<p><button type="button" @click=${() => b.more()}>${mediaText.library.more}</button></p>` : nothing}
+          ${b.next ? html`<p><button type="button" @click=${() => b.more()}>${fr.media.library.more}</button></p>` : nothing}
           ${this.renderNeedsAlt()}
         </div>
         <footer>
@@ -105,7 +105,7 @@ export class VpMediaPicker extends LitElement {
                   <span>${this.selected.media.fileName}</span>`
               : nothing}
           </div>
-          <button type="button" class="primary" ?disabled=${!this.selected?.media.alt} @click=${this.pick}>${mediaText.picker.confirm}</button>
+          <button type="button" class="primary" ?disabled=${!this.selected?.media.alt} @click=${this.pick}>${fr.media.picker.confirm}</button>
         </footer>
       </dialog>
     `;
@@ -114,10 +114,10 @@ export class VpMediaPicker extends LitElement {
   private renderNeedsAlt() {
     const chosen = this.selected;
     if (!chosen || chosen.media.alt) return nothing;
-    if (!mayChange(this.user, chosen.media)) return html`<div class="alert" role="alert">${mediaText.picker.cannotDescribe}</div>`;
-    if (!chosen.etag) return html`<p role="status" aria-busy="true">${mediaText.library.loading}</p>`;
+    if (!mayChange(this.user, chosen.media)) return html`<div class="alert" role="alert">${fr.media.picker.cannotDescribe}</div>`;
+    if (!chosen.etag) return html`<p role="status" aria-busy="true">${fr.media.library.loading}</p>`;
     return html`
-      <div class="notice" role="status">${mediaText.picker.needsAlt}</div>
+      <div class="notice" role="status">${fr.media.picker.needsAlt}</div>
       <vp-media-texts .api=${this.api} .media=${chosen.media} .etag=${chosen.etag} require-alt
         @vp-media-saved=${(e: CustomEvent<{ media: MediaDetails; etag: string }>) => this.uploaded(e.detail.media, e.detail.etag)}></vp-media-texts>
     `;

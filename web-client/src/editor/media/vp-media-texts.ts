@@ -2,8 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
 import { shared } from '../styles.js';
-import type { MediaApi, MediaDetails, MediaTexts } from './media-api.js';
-import { mediaText } from './media-text.js';
+import type { MediaApi, MediaDetails, MediaTexts } from '../../api/media-api.js';
+import { fr } from '../../i18n/fr.js';
 
 /**
  * The alt text, credit and caption of one image, saved with its ETag (a concurrent edit is reloaded, never
@@ -48,17 +48,17 @@ export class VpMediaTexts extends LitElement {
       `;
     };
     return html`
-      <form novalidate @submit=${this.save} aria-label=${mediaText.texts.legend}>
+      <form novalidate @submit=${this.save} aria-label=${fr.media.texts.legend}>
         ${this.message ? html`<div class=${this.message.kind} role=${this.message.kind === 'alert' ? 'alert' : 'status'}>${this.message.text}</div>` : nothing}
-        ${field('alt', mediaText.texts.alt, mediaText.texts.altHint, m.alt)}
-        ${field('credit', mediaText.texts.credit, mediaText.texts.creditHint, m.credit)}
-        ${field('caption', mediaText.texts.caption, null, m.caption, true)}
+        ${field('alt', fr.media.texts.alt, fr.media.texts.altHint, m.alt)}
+        ${field('credit', fr.media.texts.credit, fr.media.texts.creditHint, m.credit)}
+        ${field('caption', fr.media.texts.caption, null, m.caption, true)}
         ${this.readonly
           ? nothing
           : html`
-              <button type="submit" class="primary" ?disabled=${this.saving}>${this.saving ? mediaText.texts.saving : mediaText.texts.save}</button>
+              <button type="submit" class="primary" ?disabled=${this.saving}>${this.saving ? fr.media.texts.saving : fr.media.texts.save}</button>
               ${this.offerLater
-                ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('vp-media-later', { bubbles: true, composed: true }))}>${mediaText.texts.later}</button>`
+                ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('vp-media-later', { bubbles: true, composed: true }))}>${fr.media.texts.later}</button>`
                 : nothing}
             `}
       </form>
@@ -74,7 +74,7 @@ export class VpMediaTexts extends LitElement {
       caption: String(data.get('caption') ?? '').trim() || null,
     };
     if (this.requireAlt && !texts.alt) {
-      this.errors = { alt: [mediaText.texts.altRequired] };
+      this.errors = { alt: [fr.media.texts.altRequired] };
       this.message = null;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#alt')?.focus();
@@ -87,17 +87,17 @@ export class VpMediaTexts extends LitElement {
       const saved = await this.api.update(this.media.id, this.etag, texts);
       this.media = saved.item;
       this.etag = saved.etag;
-      this.message = { kind: 'notice', text: mediaText.texts.saved };
+      this.message = { kind: 'notice', text: fr.media.texts.saved };
       this.dispatchEvent(new CustomEvent('vp-media-saved', { detail: { media: saved.item, etag: saved.etag }, bubbles: true, composed: true }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         const current = await this.api.get(this.media.id);
         this.media = current.item;
         this.etag = current.etag;
-        this.message = { kind: 'alert', text: mediaText.texts.stale };
+        this.message = { kind: 'alert', text: fr.media.texts.stale };
       } else {
         this.errors = error instanceof ApiError ? (error.problem.errors ?? {}) : {};
-        this.message = { kind: 'alert', text: error instanceof ApiError && error.problem.detail ? error.problem.detail : mediaText.texts.failed };
+        this.message = { kind: 'alert', text: error instanceof ApiError && error.problem.detail ? error.problem.detail : fr.media.texts.failed };
       }
     } finally {
       this.saving = false;

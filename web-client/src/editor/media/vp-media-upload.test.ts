@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client.js';
-import type { MediaApi, UploadOptions } from './media-api.js';
-import { mediaText } from './media-text.js';
+import type { MediaApi, UploadOptions } from '../../api/media-api.js';
+import { fr } from '../../i18n/fr.js';
 import { deep, mediaFixture, settle } from './media-test-helpers.js';
 import './vp-media-upload.js';
 import type { VpMediaUpload } from './vp-media-upload.js';
@@ -47,12 +47,12 @@ describe('vp-media-upload', () => {
     await settle(el);
     const progress = el.shadowRoot!.querySelector('progress')!;
     expect(progress.value).toBe(42);
-    expect(el.shadowRoot!.textContent).toContain(mediaText.upload.progress('tram.jpg'));
+    expect(el.shadowRoot!.textContent).toContain(fr.media.upload.progress('tram.jpg'));
 
     finish({ item: media, etag: '"v1"', created: true });
     await settle(el);
     expect(uploaded).toHaveBeenCalledWith({ media, etag: '"v1"', created: true });
-    expect(el.shadowRoot!.textContent).toContain(mediaText.upload.done);
+    expect(el.shadowRoot!.textContent).toContain(fr.media.upload.done);
     const texts = deep(el, 'vp-media-texts');
     const alt = texts.querySelector<HTMLInputElement>('#alt')!;
     expect(texts.activeElement).toBe(alt); // the prompt takes the focus
@@ -74,7 +74,7 @@ describe('vp-media-upload', () => {
     drop(el, new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' }));
     await settle(el);
     expect(upload).not.toHaveBeenCalled();
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toBe(mediaText.upload.wrongType);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toBe(fr.media.upload.wrongType);
 
     drop(el, new File(['x'], 'coupee.jpg', { type: 'image/jpeg' }));
     await settle(el);
@@ -89,8 +89,8 @@ describe('vp-media-upload', () => {
 
     drop(el, new File(['x'], 'a.jpg', { type: 'image/jpeg' }));
     await settle(el);
-    expect(el.shadowRoot!.textContent).toContain(mediaText.upload.duplicate);
-    const later = [...deep(el, 'vp-media-texts').querySelectorAll('button')].find((b) => b.textContent === mediaText.texts.later)!;
+    expect(el.shadowRoot!.textContent).toContain(fr.media.upload.duplicate);
+    const later = [...deep(el, 'vp-media-texts').querySelectorAll('button')].find((b) => b.textContent === fr.media.texts.later)!;
     later.click();
     await settle(el);
 

@@ -2,8 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/client.js';
 import { shared } from '../styles.js';
-import { ACCEPTED_TYPES, precheck, thumbnailOf, type MediaApi, type MediaDetails } from './media-api.js';
-import { mediaText } from './media-text.js';
+import { ACCEPTED_TYPES, precheck, thumbnailOf, type MediaApi, type MediaDetails } from '../../api/media-api.js';
+import { fr } from '../../i18n/fr.js';
 import './vp-media-texts.js';
 
 type Stage =
@@ -45,16 +45,16 @@ export class VpMediaUpload extends LitElement {
       const percent = Math.round(stage.fraction * 100);
       return html`
         <div class="zone" aria-live="polite">
-          <p id="progress-label">${mediaText.upload.progress(stage.file)}</p>
+          <p id="progress-label">${fr.media.upload.progress(stage.file)}</p>
           <progress max="100" .value=${percent} aria-labelledby="progress-label"></progress>
-          <p>${stage.fraction >= 1 ? mediaText.upload.processing : mediaText.upload.percent(percent)}</p>
-          <button type="button" @click=${() => stage.controller.abort()}>${mediaText.upload.cancel}</button>
+          <p>${stage.fraction >= 1 ? fr.media.upload.processing : fr.media.upload.percent(percent)}</p>
+          <button type="button" @click=${() => stage.controller.abort()}>${fr.media.upload.cancel}</button>
         </div>
       `;
     }
     if (stage.name === 'describe') {
       return html`
-        <div class="notice" role="status">${stage.created ? mediaText.upload.done : mediaText.upload.duplicate}</div>
+        <div class="notice" role="status">${stage.created ? fr.media.upload.done : fr.media.upload.duplicate}</div>
         <div class="describe">
           <img src=${thumbnailOf(stage.media)} alt="" width=${stage.media.width} height=${stage.media.height} />
           <vp-media-texts .api=${this.api} .media=${stage.media} .etag=${stage.etag} offer-later
@@ -65,12 +65,12 @@ export class VpMediaUpload extends LitElement {
     }
     return html`
       ${stage.message ? html`<div class=${stage.message.kind} role=${stage.message.kind === 'alert' ? 'alert' : 'status'}>${stage.message.text}</div>` : nothing}
-      <div class="zone ${this.over ? 'over' : ''}" role="group" aria-label=${mediaText.upload.zone}
+      <div class="zone ${this.over ? 'over' : ''}" role="group" aria-label=${fr.media.upload.zone}
            @dragenter=${this.dragOver} @dragover=${this.dragOver} @dragleave=${() => (this.over = false)} @drop=${this.drop}>
-        <p><strong>${mediaText.upload.drop}</strong> ${mediaText.upload.or}
-          <label class="choose" for="file">${mediaText.upload.choose}</label></p>
+        <p><strong>${fr.media.upload.drop}</strong> ${fr.media.upload.or}
+          <label class="choose" for="file">${fr.media.upload.choose}</label></p>
         <input id="file" class="visually-hidden" type="file" accept=${ACCEPTED_TYPES.join(',')} @change=${this.chosen} />
-        <p class="hint">${mediaText.upload.formats}</p>
+        <p class="hint">${fr.media.upload.formats}</p>
       </div>
     `;
   }
@@ -79,7 +79,7 @@ export class VpMediaUpload extends LitElement {
   async upload(file: File): Promise<void> {
     const refused = precheck(file);
     if (refused) {
-      this.stage = { name: 'idle', message: { kind: 'alert', text: refused === 'type' ? mediaText.upload.wrongType : mediaText.upload.tooLarge } };
+      this.stage = { name: 'idle', message: { kind: 'alert', text: refused === 'type' ? fr.media.upload.wrongType : fr.media.upload.tooLarge } };
       return;
     }
     const controller = new AbortController();
@@ -101,10 +101,10 @@ export class VpMediaUpload extends LitElement {
   }
 
   private describe(error: unknown): string {
-    if (error instanceof DOMException && error.name === 'AbortError') return mediaText.upload.cancelled;
-    if (!(error instanceof ApiError)) return mediaText.upload.failed;
-    if (error.kind === 'network') return mediaText.upload.network;
-    return error.problem.errors?.file?.[0] ?? error.problem.detail ?? mediaText.upload.failed;
+    if (error instanceof DOMException && error.name === 'AbortError') return fr.media.upload.cancelled;
+    if (!(error instanceof ApiError)) return fr.media.upload.failed;
+    if (error.kind === 'network') return fr.media.upload.network;
+    return error.problem.errors?.file?.[0] ?? error.problem.detail ?? fr.media.upload.failed;
   }
 
   private ready(media: MediaDetails, etag: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../api/client.js';
-import { createMediaApi, precheck, srcsetOf, thumbnailOf, usedByOf } from './media-api.js';
-import { mediaFixture } from './media-test-helpers.js';
+import { ApiError, createApi } from './client.js';
+import { precheck, srcsetOf, thumbnailOf, usedByOf } from './media-api.js';
+import { mediaFixture } from '../editor/media/media-test-helpers.js';
 
 /** An XMLHttpRequest that records what it is sent and answers as the test says, with progress on the way. */
 class FakeXhr {
@@ -50,10 +50,13 @@ class FakeXhr {
 
 function api(tokens = { accessToken: vi.fn(async () => 'token-1'), renew: vi.fn(async () => 'token-2') }, fetch?: (r: Request) => Promise<Response>) {
   FakeXhr.sent = [];
-  return {
-    tokens,
-    media: createMediaApi({ baseUrl: 'http://api.test/', tokens, createXhr: () => new FakeXhr() as unknown as XMLHttpRequest, ...(fetch ? { fetch } : {}) }),
-  };
+  const onUnauthorized = vi.fn();
+  // The media calls are the app's API client's: the same token, retry and problems as every other call.
+  const { media } = createApi({
+    baseUrl: 'http://api.test/', tokens, onUnauthorized, ...(fetch ? { fetch } : {}),
+    createXhr: () => new FakeXhr() as unknown as XMLHttpRequest,
+  });
+  return { tokens, onUnauthorized, media };
 }
 
 describe('media api', () => {
@@ -87,12 +90,23 @@ describe('media api', () => {
     expect((error as ApiError).problem.errors?.file).toEqual(['Les images SVG sont refusées.']);
   });
 
-  it('renews the token once after a 401 and sends again', async () => {
+  it('renews the token once after a 401 and sends again with the new one', async () => {
+    let token = 'token-1';
+    const tokens = { accessToken: vi.fn(async () => token), renew: vi.fn(async () => (token = 'token-2')) };
     FakeXhr.answers = [{ status: 401, body: { status: 401, title: 'Authentification requise' } }, { status: 201, body: mediaFixture(), etag: '"v1"' }];
-    const { media: client, tokens } = api();
+    const { media: client, onUnauthorized } = api(tokens);
     await client.upload(new Blob(['x']));
     expect(tokens.renew).toHaveBeenCalledWith('token-1');
-    expect(FakeXhr.sent).toHaveLength(2);
+    expect(FakeXhr.sent.map((x) => x.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('ends the session when the upload is still refused with a renewed token, as every other call does', async () => {
+    FakeXhr.answers = [{ status: 401, body: { status: 401 } }, { status: 401, body: { status: 401, title: 'Authentification requise' } }];
+    const { media: client, onUnauthorized } = api();
+    const error = await client.upload(new Blob(['x'])).catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(401);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
   it('lists with only the filters that are set, and reads the items a refused deletion names', async () => {

@@ -1,7 +1,7 @@
-/** The strings of the media library's elements, in French (kept beside them until the editor shell gathers its own). */
+/** The strings of the media library (`fr.media`): its screen, the picker, the upload, and images in items. */
 const bytes = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
-export const mediaText = {
+export const media = {
   library: {
     title: 'Médiathèque',
     intro: 'Les images des articles, fiches et événements. Chaque image a besoin d’un texte alternatif avant d’être publiée.',
@@ -76,6 +76,22 @@ export const mediaText = {
     tooLarge: 'Cette image dépasse 20 Mo : réduisez-la avant de l’envoyer.',
     failed: 'L’image n’a pas pu être envoyée.',
     network: 'Le serveur ne répond pas : vérifiez la connexion puis réessayez.',
+  },
+  cover: {
+    none: 'Pas encore d’image de couverture.',
+    choose: 'Choisir une image',
+    change: 'Changer d’image',
+    remove: 'Retirer l’image',
+    outside: 'Image donnée par son adresse, hors de la médiathèque : choisissez-en une de la médiathèque pour que ses tailles accompagnent la publication.',
+    loading: 'Lecture de l’image dans la médiathèque…',
+    missing: 'Cette image n’est plus dans la médiathèque : choisissez-en une autre.',
+    loadError: 'L’image n’a pas pu être lue dans la médiathèque.',
+    needsAlt: 'Cette image n’a pas de texte alternatif dans la médiathèque : la publication sera refusée tant qu’elle n’est pas décrite. Décrivez-la ici :',
+    described: 'Image décrite dans la médiathèque : elle peut être publiée.',
+  },
+  body: {
+    title: (n: number) => (n === 1 ? 'Une image du texte est à décrire' : `${n} images du texte sont à décrire`),
+    intro: 'Elles n’ont pas de texte alternatif dans la médiathèque : la publication sera refusée tant qu’elles ne sont pas décrites.',
   },
   picker: {
     title: 'Choisir une image',
