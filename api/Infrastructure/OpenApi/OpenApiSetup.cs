@@ -80,6 +80,7 @@ public static class OpenApiSetup
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across published articles, fiches and events.",
         ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",
+        ["webhooks"] = "Signed notifications of every change to the published set, POSTed to receivers that administrators set up (Standard Webhooks), with their delivery log; see the contentChanged webhook for what a receiver gets.",
         ["themes"] = "Reference list: the themes content is filed under.",
         ["regions"] = "Reference list: the French regions by INSEE code, and abroad.",
     };
