@@ -190,6 +190,20 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     }
 
     [Fact]
+    public async Task Plain_http_is_refused_at_send_time_unless_the_name_resolves_to_loopback()
+    {
+        var admin = await Api.AdminAsync();
+        Api.Resolver.Names["public.test"] = [IPAddress.Parse("8.8.8.8")]; // refused before any connection is tried
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook("http://public.test/hook"));
+
+        await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
+
+        WebhookDelivery delivery = null!;
+        await Api.UntilAsync(async () => (delivery = (await admin.DeliveriesAsync(created.Webhook.Id)).Single()).Attempts == 1, "one attempt");
+        Assert.StartsWith("Refused: http is allowed only to loopback addresses", delivery.LastError);
+    }
+
+    [Fact]
     public async Task Erasing_a_contact_leaves_nothing_of_the_person_in_payloads_or_the_delivery_log()
     {
         var admin = await Api.AdminAsync();
