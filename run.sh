@@ -44,6 +44,8 @@ fi
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
 export Vivapolis__Jwt__SigningKey="$(cat "$KEY_FILE")"
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
+# Development: webhooks may go to a receiver on this machine (127.0.0.1, localhost), over http too.
+export Vivapolis__Webhooks__AllowLoopback=true
 API_DLL="$ROOT/api/bin/Release/net10.0/Vivapolis.Api.dll"
 
 echo "applying the schema and loading the demo content (once)"

@@ -23,9 +23,12 @@ public sealed record WebhookRequest
     [MaxLength(200)]
     public string? Description { get; init; }
 
-    /// <summary>The kinds of change to send (the sync feed's <c>kind</c>): none means all of them.</summary>
+    /// <summary>
+    /// The kinds of change to send, as the sync feed names them (<c>kind</c>): published, republished, slug_changed,
+    /// unpublished, deleted, erased, withdrawn. None means all of them.
+    /// </summary>
     [MaxLength(7)]
-    public IReadOnlyList<ChangeKind> Events { get; init; } = [];
+    public IReadOnlyList<string> Events { get; init; } = [];
 
     /// <summary>The content types to send changes of (article, fiche, event, advertiser-contact): none means all of them.</summary>
     [MaxLength(10)]

@@ -49,7 +49,7 @@ public sealed class Webhook : IRevisioned
         Url = request.Url.Trim();
         Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         // In the registry's order whatever order they came in, each once.
-        Events = Enum.GetValues<ChangeKind>().Where(request.Events.Contains).Select(Json.Name).ToArray();
+        Events = Enum.GetValues<ChangeKind>().Select(Json.Name).Where(request.Events.Contains).ToArray();
         ContentTypes = request.ContentTypes.Distinct().Order(StringComparer.Ordinal).ToArray();
         Enabled = request.Enabled;
     }

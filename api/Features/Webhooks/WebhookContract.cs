@@ -37,6 +37,8 @@ public sealed class WebhookContract : IDocumentFilter
                 "at least 24 hours, then the webhook shows as failing to administrators. Deliveries may arrive out of " +
                 "order: `data.position` gives the commit order.",
             Tags = new HashSet<OpenApiTagReference> { new("webhooks", document) },
+            // Sent by the API, not called on it: no credentials; the signature is what the receiver checks.
+            Security = [new OpenApiSecurityRequirement()],
             Parameters =
             [
                 Header("webhook-id", "The delivery's id: the same on every attempt of this message.", "0193c5a2-7b1e-7cc0-9d1a-4f2b8e6a5c31"),

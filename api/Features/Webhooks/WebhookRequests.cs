@@ -80,7 +80,13 @@ public sealed class WebhookRequestValidator : AbstractValidator<WebhookRequest>
         RuleFor(x => x.Description).MaximumLength(MaxDescriptionLength)
             .WithMessage(_ => Text.Of($"La description compte au plus {MaxDescriptionLength} caractères.",
                                       $"The description must be {MaxDescriptionLength} characters at most."));
+        var kinds = Enum.GetValues<ChangeKind>().Select(Json.Name).ToList();
         RuleFor(x => x.Events).Cascade(CascadeMode.Stop).NotNull()
+            .Must(e => e.Count <= kinds.Count)
+            .WithMessage(_ => Text.Of($"Au plus {kinds.Count} types d'événement.", $"At most {kinds.Count} events."))
+            .Must(e => e.All(kinds.Contains))
+            .WithMessage(_ => Text.Of($"Événement inconnu. Valeurs permises : {string.Join(", ", kinds)}.",
+                                      $"Unknown event. Allowed values: {string.Join(", ", kinds)}."))
             .Must(e => e.Distinct().Count() == e.Count)
             .WithMessage(_ => Text.Of("Chaque type d'événement ne figure qu'une fois.", "Each event may appear only once."));
         var allowed = string.Join(", ", types.Names);

@@ -35,7 +35,9 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
         }
         table["EraseAdvertiserContact"] = [Roles.Admin, Roles.Sales];
         foreach (var id in new[] { "ListAudit", "ListUsers", "GetUser", "CreateUser", "ChangeUserRole", "SuspendUser",
-                                   "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey" })
+                                   "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey",
+                                   "CreateWebhook", "ListWebhooks", "GetWebhook", "UpdateWebhook", "DeleteWebhook", "RotateWebhookSecret",
+                                   "PingWebhook", "ListWebhookDeliveries", "GetWebhookDelivery", "RedeliverWebhookDelivery" })
             table[id] = AdminOnly;
         return table;
     }

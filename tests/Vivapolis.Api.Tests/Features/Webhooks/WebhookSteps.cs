@@ -139,7 +139,7 @@ public static class WebhookSteps
 
     public static WebhookRequest Hook(string url, ChangeKind[]? events = null, string[]? types = null) => new()
     {
-        Url = url, Description = "Miroir de l'Institut de la ville durable", Events = events ?? [], ContentTypes = types ?? [],
+        Url = url, Description = "Miroir de l'Institut de la ville durable", Events = (events ?? []).Select(Vivapolis.Api.Infrastructure.Json.Name).ToList(), ContentTypes = types ?? [],
     };
 
     public static async Task<WebhookWithSecret> CreateWebhookAsync(this HttpClient admin, WebhookRequest request)
