@@ -6,14 +6,14 @@ namespace Vivapolis.Api.Features.Webhooks;
 
 /// <summary>
 /// When a failed attempt is tried again: exponential backoff with jitter (Polly's "decorrelated jitter" V2, the one
-/// Polly 8 uses, from Polly.Contrib.WaitAndRetry), from 30 seconds, each delay at most 2 hours, for at least
+/// Polly 8 uses, from Polly.Contrib.WaitAndRetry), from about 10 seconds, each delay at most 2 hours, for at least
 /// <see cref="Window"/> (24 hours by default, <c>Vivapolis:Webhooks:RetryHours</c>) after the delivery's first
 /// attempt: an attempt that fails within the window is retried, so the last one is made after the window has passed.
 /// The schedule lives in the outbox row, not in memory: it survives restarts and is shared by every node.
 /// </summary>
 public sealed class WebhookRetries(IConfiguration config)
 {
-    public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromHours(2);
 
     public TimeSpan Window { get; } = TimeSpan.FromHours(config.GetValue("Vivapolis:Webhooks:RetryHours", 24.0));

@@ -7069,7 +7069,8 @@ export interface operations {
                 /**
                  * @description Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
                  *     restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
-                 *     user_suspended, user_reactivated or user_password_reset_forced.
+                 *     user_suspended, user_reactivated, user_password_reset_forced, webhook_created, webhook_updated,
+                 *     webhook_secret_rotated or webhook_deleted.
                  */
                 action?: string;
                 /** @description Only items of this content type: article, fiche, event or advertiser-contact. */

@@ -260,6 +260,9 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         await (await admin.GetAsync(url)).ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync($"{url}/deliveries")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.False(await DatabaseHoldsAsync(first.Webhook.Id.ToString()), "the deleted webhook's deliveries remain");
+        var audit = await (await admin.GetAsync($"/api/v1/manage/audit?item={first.Webhook.Id}")).ReadAsync<Contracts.Common.Page<Contracts.Audit.AuditEntry>>();
+        Assert.Equal(["webhook_deleted", "webhook_updated", "webhook_created"], audit.Items.Select(e => e.Action));
+        Assert.All(audit.Items, e => Assert.Equal(ApiFactory.AdminEmail, e.By));
     }
 
     [Fact]
