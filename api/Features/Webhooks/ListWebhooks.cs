@@ -34,19 +34,8 @@ public sealed class ListWebhooks(IQuerySession session, WebhookOutbox outbox) : 
 
     public override async Task HandleAsync(WebhookListRequest request, CancellationToken ct)
     {
-        var where = "";
-        var args = new List<object>();
-        if (Cursor.TryDecode(request.Cursor, out var after))
-        {
-            where = "where (created_at, id) < (?, ?)";
-            args.AddRange([after.Value.Time, after.Value.Id]);
-        }
-        args.Add(request.Limit + 1);
-        var found = await session.QueryAsync<Webhook>(
-            $"{where} order by created_at desc, id desc limit ?", ct, args.ToArray());
-        var page = found.Take(request.Limit).ToList();
+        var (page, next) = await session.PageAsync<Webhook>(request, ct);
         var states = await outbox.StatesAsync(page.Select(w => w.Id).ToList(), ct);
-        var next = found.Count > request.Limit ? Cursor.At(page[^1].CreatedAt, page[^1].Id).Encode() : null;
         await Send.OkAsync(new Page<WebhookDetails>(
             page.Select(w => w.ToDetails(states.GetValueOrDefault(w.Id, WebhookState.None))).ToList(), next), ct);
     }

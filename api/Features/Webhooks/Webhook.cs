@@ -14,7 +14,7 @@ namespace Vivapolis.Api.Features.Webhooks;
 /// <see cref="Events"/> and <see cref="ContentTypes"/> hold contract names, because the outbox's SQL matches them
 /// against each change (<see cref="WebhookOutbox"/>). The secret is kept encrypted (<see cref="WebhookSecrets"/>).
 /// </summary>
-public sealed class Webhook : IRevisioned
+public sealed class Webhook : IRevisioned, Content.ICreatedDocument
 {
     public Guid Id { get; set; }
     public int Version { get; set; }

@@ -20,29 +20,19 @@ namespace Vivapolis.Api.Tests.Features.Webhooks;
 /// Webhooks against a real receiver on 127.0.0.1, whose signatures the Standard Webhooks library verifies as a
 /// receiver's code would (the host's clock is the real time here: this class never moves it).
 /// </summary>
-public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
+public class WebhookDeliveryTests(WebhookApi api) : WebhookTest<WebhookApi>(api)
 {
-    private WebhookReceiver _receiver = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public override async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
-
     [Fact]
-    public async Task A_publication_reaches_a_real_receiver_signed_per_standard_webhooks_and_is_logged()
+    public async Task A_publication_reaches_a_realReceiver_signed_per_standard_webhooks_and_is_logged()
     {
         var admin = await Api.AdminAsync();
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
         Assert.StartsWith("whsec_", created.Secret);
         Assert.Equal(created.Secret[..10], created.Webhook.SecretPrefix);
 
         var article = await (await Api.EditorAsync()).CreatePublishedAsync(ArticleSteps.Draft("Vers un modèle français"));
 
-        var request = Assert.Single(await _receiver.WaitForAsync(1));
+        var request = Assert.Single(await Receiver.WaitForAsync(1));
         new StandardWebhook(created.Secret).Verify(request.Body, request.Headers); // throws when it does not verify
         Assert.Equal("application/json; charset=utf-8", request.Headers.ContentType.ToString());
         Assert.StartsWith(WebhookSender.UserAgent, request.Headers.UserAgent.ToString());
@@ -80,36 +70,36 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     {
         var admin = await Api.AdminAsync();
         var editor = await Api.EditorAsync();
-        var narrow = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url("/narrow"), [ChangeKind.Unpublished], ["article"]));
-        await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url("/all")));
-        var paused = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url("/paused")) with { Enabled = false });
+        var narrow = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url("/narrow"), [ChangeKind.Unpublished], ["article"]));
+        await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url("/all")));
+        var paused = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url("/paused")) with { Enabled = false });
 
         var article = await editor.CreatePublishedAsync(ArticleSteps.Draft("Une matinale sur la mobilité"));
         await editor.CreatePublishedAsync(FicheSteps.Segment, FicheSteps.Draft("Une fiche de Lyon"));
         (await editor.PostAsync($"{ArticleSteps.Manage}/{article.Id}/unpublish", null)).EnsureSuccessStatusCode();
 
-        var all = await _receiver.WaitForAsync(3, "/all");
+        var all = await Receiver.WaitForAsync(3, "/all");
         Assert.Equal(["content.published", "content.published", "content.unpublished"],
             all.OrderBy(r => r.Json["data"]!["position"]!.GetValue<long>()).Select(r => r.Json["type"]!.GetValue<string>()));
-        var only = Assert.Single(await _receiver.WaitForAsync(1, "/narrow"));
+        var only = Assert.Single(await Receiver.WaitForAsync(1, "/narrow"));
         Assert.Equal(("content.unpublished", "article"), (only.Json["type"]!.GetValue<string>(), only.Json["data"]!["type"]!.GetValue<string>()));
         Assert.Equal(["delete", "upsert", "upsert"], all.Select(r => r.Json["data"]!["op"]!.GetValue<string>()).Order());
         Assert.Single(await admin.DeliveriesAsync(narrow.Webhook.Id));
         Assert.Empty(await admin.DeliveriesAsync(paused.Webhook.Id)); // paused: nothing is queued for it
-        Assert.DoesNotContain(_receiver.Requests, r => r.Path == "/paused");
+        Assert.DoesNotContain(Receiver.Requests, r => r.Path == "/paused");
     }
 
     [Fact]
     public async Task A_ping_is_signed_and_logged_and_a_redelivery_sends_the_same_message_again()
     {
         var admin = await Api.AdminAsync();
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()) with { Enabled = false });
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()) with { Enabled = false });
 
         var ping = await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
         Assert.Equal(HttpStatusCode.Accepted, ping.StatusCode);
         var queued = await ping.ReadAsync<WebhookDelivery>();
         Assert.Equal($"{WebhookSteps.Manage}/{created.Webhook.Id}/deliveries/{queued.Id}", ping.Headers.Location!.ToString());
-        var first = Assert.Single(await _receiver.WaitForAsync(1)); // sent even though the webhook is paused
+        var first = Assert.Single(await Receiver.WaitForAsync(1)); // sent even though the webhook is paused
         new StandardWebhook(created.Secret).Verify(first.Body, first.Headers);
         Assert.Equal("webhook.ping", first.Json["type"]!.GetValue<string>());
         Assert.Equal(created.Webhook.Id, first.Json["data"]!["webhookId"]!.GetValue<Guid>());
@@ -117,7 +107,7 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
 
         var again = await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/deliveries/{queued.Id}/redeliver", null);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-        var second = (await _receiver.WaitForAsync(2))[1];
+        var second = (await Receiver.WaitForAsync(2))[1];
         Assert.Equal((first.Id, first.Body), (second.Id, second.Body)); // the same message: receivers dedupe by webhook-id
         new StandardWebhook(created.Secret).Verify(second.Body, second.Headers);
         await Api.UntilAsync(async () => (await admin.DeliveryAsync(created.Webhook.Id, queued.Id)).AttemptLog.Count == 2, "two attempts logged");
@@ -129,7 +119,7 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     public async Task The_secret_is_shown_once_kept_encrypted_and_a_rotation_signs_with_both_secrets_for_a_day()
     {
         var admin = await Api.AdminAsync();
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
         var secretBody = created.Secret["whsec_".Length..];
         Assert.DoesNotContain(secretBody, await admin.GetStringAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}"));
         Assert.DoesNotContain(secretBody, await admin.GetStringAsync(WebhookSteps.Manage));
@@ -143,7 +133,7 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         Assert.False(await DatabaseHoldsAsync(rotated.Secret["whsec_".Length..]));
 
         await (await Api.EditorAsync()).CreatePublishedAsync(ArticleSteps.Draft("Signé deux fois"));
-        var request = Assert.Single(await _receiver.WaitForAsync(1));
+        var request = Assert.Single(await Receiver.WaitForAsync(1));
         Assert.Equal(2, request.Headers["webhook-signature"].ToString().Split(' ').Length);
         new StandardWebhook(rotated.Secret).Verify(request.Body, request.Headers); // the receiver that switched: the first signature
         // The one that has not switched yet. StandardWebhooks 1.1.2 checks only the first signature of the header (its
@@ -156,13 +146,13 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     public async Task Redirects_are_not_followed_and_only_the_first_kilobyte_of_an_answer_is_kept()
     {
         var admin = await Api.AdminAsync();
-        _receiver.Respond = r => Task.FromResult<(int, string?, string?)>(r.Path == "/moved"
-            ? (302, new string('x', 5000), _receiver.Url("/elsewhere"))
+        Receiver.Respond = r => Task.FromResult<(int, string?, string?)>(r.Path == "/moved"
+            ? (302, new string('x', 5000), Receiver.Url("/elsewhere"))
             : (200, "ok", null));
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url("/moved")));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url("/moved")));
 
         await (await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null)).ReadAsync<WebhookDelivery>();
-        await _receiver.WaitForAsync(1);
+        await Receiver.WaitForAsync(1);
         WebhookDelivery delivery = null!;
         await Api.UntilAsync(async () => (delivery = (await admin.DeliveriesAsync(created.Webhook.Id)).Single()).Attempts == 1, "one attempt");
 
@@ -171,7 +161,7 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         var attempt = Assert.Single((await admin.DeliveryAsync(created.Webhook.Id, delivery.Id)).AttemptLog);
         Assert.Equal(WebhookSender.MaxResponseBytes, attempt.ResponseBody!.Length);
         Assert.NotNull(attempt.NextRetryAt);
-        Assert.DoesNotContain(_receiver.Requests, r => r.Path == "/elsewhere");
+        Assert.DoesNotContain(Receiver.Requests, r => r.Path == "/elsewhere");
     }
 
     [Fact]
@@ -179,13 +169,13 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     {
         var admin = await Api.AdminAsync();
         Api.Resolver.Names["receiver.test"] = [IPAddress.Loopback]; // a name no real DNS knows: only our look-up finds it
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook($"http://receiver.test:{_receiver.Port}/named"));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook($"http://receiver.test:{Receiver.Port}/named"));
         var before = Api.Resolver.Lookups;
 
         await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
 
-        var request = Assert.Single(await _receiver.WaitForAsync(1));
-        Assert.Equal($"receiver.test:{_receiver.Port}", request.Headers.Host.ToString());
+        var request = Assert.Single(await Receiver.WaitForAsync(1));
+        Assert.Equal($"receiver.test:{Receiver.Port}", request.Headers.Host.ToString());
         Assert.Equal(1, Api.Resolver.Lookups - before); // one resolution, checked, then connected to
     }
 
@@ -209,20 +199,20 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         var admin = await Api.AdminAsync();
         var sales = await Api.SalesAsync();
         // A receiver that echoes what it got and fails at first: the delivery stays pending, its attempt logged.
-        _receiver.Respond = r => Task.FromResult<(int, string?, string?)>((500, "échec pour " + r.Body, null));
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url(), types: ["advertiser-contact"]));
+        Receiver.Respond = r => Task.FromResult<(int, string?, string?)>((500, "échec pour " + r.Body, null));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url(), types: ["advertiser-contact"]));
         var contact = await sales.CreatePublishedAsync(AdvertiserContactSteps.Contact("Hélène Marivaux"));
 
-        var published = Assert.Single(await _receiver.WaitForAsync(1));
+        var published = Assert.Single(await Receiver.WaitForAsync(1));
         Assert.Equal("advertiser-contact", published.Json["data"]!["type"]!.GetValue<string>());
         Assert.Null(published.Json["data"]!["slug"]); // the slug is made from the person's name: never sent
         await Api.UntilAsync(async () => (await admin.DeliveriesAsync(created.Webhook.Id)).Single().Attempts == 1, "the failed attempt logged");
         Assert.False(await DatabaseHoldsAsync("marivaux"), "a payload or a log already holds the name");
 
-        _receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((200, "ok", null));
+        Receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((200, "ok", null));
         Assert.Equal(HttpStatusCode.NoContent, (await sales.EraseAsync(contact.Id)).StatusCode);
 
-        var erased = (await _receiver.WaitForAsync(2))[1];
+        var erased = (await Receiver.WaitForAsync(2))[1];
         Assert.Equal("content.erased", erased.Json["type"]!.GetValue<string>());
         Assert.Null(erased.Json["data"]!["slug"]);
         Assert.Null(erased.Json["data"]!["locale"]);
@@ -236,9 +226,9 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     public async Task Webhooks_are_listed_updated_only_with_a_current_if_match_and_deleted_with_their_log()
     {
         var admin = await Api.AdminAsync();
-        var first = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url("/one")));
+        var first = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url("/one")));
         Api.Clock.Advance(TimeSpan.FromSeconds(1));
-        var second = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url("/two"), [ChangeKind.Published, ChangeKind.Deleted]));
+        var second = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url("/two"), [ChangeKind.Published, ChangeKind.Deleted]));
         var list = await (await admin.GetAsync(WebhookSteps.Manage)).ReadAsync<Contracts.Common.Page<WebhookDetails>>();
         Assert.Equal([second.Webhook.Id, first.Webhook.Id], list.Items.Select(w => w.Id)); // newest first
         Assert.Equal([ChangeKind.Published, ChangeKind.Deleted], list.Items[0].Events);
@@ -246,16 +236,16 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         var url = $"{WebhookSteps.Manage}/{first.Webhook.Id}";
         var get = await admin.GetAsync(url);
         Assert.Equal("\"v1\"", get.Headers.ETag!.ToString());
-        var changed = WebhookSteps.Hook(_receiver.Url("/une"), [ChangeKind.Erased], ["fiche", "event"]) with { Description = "Renommé" };
+        var changed = WebhookSteps.Hook(Receiver.Url("/une"), [ChangeKind.Erased], ["fiche", "event"]) with { Description = "Renommé" };
         await (await admin.SendAsync(HttpMethod.Put, url, Body(changed))).ProblemAsync(HttpStatusCode.PreconditionRequired);
         await (await admin.SendAsync(HttpMethod.Put, url, Body(changed), ("If-Match", "\"v7\""))).ProblemAsync(HttpStatusCode.PreconditionFailed);
         var updated = await (await admin.SendAsync(HttpMethod.Put, url, Body(changed), ("If-Match", "\"v1\""))).ReadAsync<WebhookDetails>();
-        Assert.Equal((2, "Renommé", _receiver.Url("/une")), (updated.Version, updated.Description, updated.Url));
+        Assert.Equal((2, "Renommé", Receiver.Url("/une")), (updated.Version, updated.Description, updated.Url));
         Assert.Equal(["event", "fiche"], updated.ContentTypes);
         Assert.Equal(first.Webhook.SecretPrefix, updated.SecretPrefix); // the secret stays
 
         await admin.PostAsync($"{url}/ping", null);
-        await _receiver.WaitForAsync(1);
+        await Receiver.WaitForAsync(1);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(url)).StatusCode);
         await (await admin.GetAsync(url)).ProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync($"{url}/deliveries")).ProblemAsync(HttpStatusCode.NotFound);
@@ -272,7 +262,7 @@ public class WebhookDeliveryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         var problem = await (await admin.PostAsJsonAsync(WebhookSteps.Manage, WebhookSteps.Hook("https://10.0.0.8/hook"), HttpAssertions.JsonOptions))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("privée", Assert.Single(problem.ErrorsFor("url")));
-        problem = await (await admin.PostAsJsonAsync(WebhookSteps.Manage, WebhookSteps.Hook(_receiver.Url(), types: ["podcast"]), HttpAssertions.JsonOptions))
+        problem = await (await admin.PostAsJsonAsync(WebhookSteps.Manage, WebhookSteps.Hook(Receiver.Url(), types: ["podcast"]), HttpAssertions.JsonOptions))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.ErrorsFor("contentTypes"));
     }

@@ -10,24 +10,14 @@ namespace Vivapolis.Api.Tests.Features.Webhooks;
 /// Retries, giving up and timeouts, on the host's clock, which these tests move (so signatures are checked with the
 /// library's signing function rather than its verification, which compares the timestamp with the real clock).
 /// </summary>
-public class WebhookRetryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
+public class WebhookRetryTests(WebhookApi api) : WebhookTest<WebhookApi>(api)
 {
-    private WebhookReceiver _receiver = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public override async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
-
     [Fact]
-    public async Task A_failing_receiver_is_retried_with_backoff_under_the_same_webhook_id_until_it_answers()
+    public async Task A_failingReceiver_is_retried_with_backoff_under_the_same_webhook_id_until_it_answers()
     {
         var admin = await Api.AdminAsync();
-        _receiver.Respond = r => Task.FromResult<(int, string?, string?)>(r.Number <= 2 ? (500, "indisponible", null) : (200, "ok", null));
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()));
+        Receiver.Respond = r => Task.FromResult<(int, string?, string?)>(r.Number <= 2 ? (500, "indisponible", null) : (200, "ok", null));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
         await (await Api.EditorAsync()).CreatePublishedAsync(ArticleSteps.Draft("Réessayé jusqu'à réception"));
 
         var delivery = await AttemptedAsync(admin, created.Webhook.Id, 1);
@@ -38,7 +28,7 @@ public class WebhookRetryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         delivery = await AttemptedAsync(admin, created.Webhook.Id, 3);
 
         Assert.Equal((WebhookDeliveryStatus.Delivered, 200, null), (delivery.Status, delivery.LastStatusCode, delivery.NextAttemptAt));
-        var requests = _receiver.Requests;
+        var requests = Receiver.Requests;
         Assert.Equal(3, requests.Count);
         Assert.Single(requests.Select(r => r.Id).Distinct()); // one webhook-id: the receiver can dedupe
         Assert.Single(requests.Select(r => r.Body).Distinct()); // the same bytes, signed again at each attempt
@@ -56,8 +46,8 @@ public class WebhookRetryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     public async Task A_delivery_refused_for_24_hours_is_given_up_and_the_webhook_shows_failing_until_a_success()
     {
         var admin = await Api.AdminAsync();
-        _receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((503, "en maintenance", null));
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()));
+        Receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((503, "en maintenance", null));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
         await (await Api.EditorAsync()).CreatePublishedAsync(ArticleSteps.Draft("Jamais reçu"));
         var first = Api.Clock.GetUtcNow();
 
@@ -81,25 +71,25 @@ public class WebhookRetryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
         Assert.Equal("HTTP 503 Service Unavailable", webhook.LastError);
 
         // The receiver is back: the next success clears the failing state.
-        _receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((204, null, null));
+        Receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((204, null, null));
         await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
         await Api.UntilAsync(async () => (await admin.WebhookAsync(created.Webhook.Id)).Health == WebhookHealth.Healthy, "healthy again");
         Assert.Null((await admin.WebhookAsync(created.Webhook.Id)).FailingSince);
     }
 
     [Fact]
-    public async Task A_receiver_that_does_not_answer_within_5_seconds_is_a_failed_attempt()
+    public async Task AReceiver_that_does_not_answer_within_5_seconds_is_a_failed_attempt()
     {
         var admin = await Api.AdminAsync();
         var never = new TaskCompletionSource();
-        _receiver.Respond = async _ =>
+        Receiver.Respond = async _ =>
         {
             await never.Task;
             return (200, null, null);
         };
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
         await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
-        await _receiver.WaitForAsync(1);
+        await Receiver.WaitForAsync(1);
 
         Api.Clock.Advance(WebhookSender.Timeout); // the attempt's 5 s run on the host's clock
         var delivery = await AttemptedAsync(admin, created.Webhook.Id, 1);
@@ -114,14 +104,14 @@ public class WebhookRetryTests(WebhookApi api) : ApiTest<WebhookApi>(api)
     public async Task After_a_day_a_rotated_secret_no_longer_signs()
     {
         var admin = await Api.AdminAsync();
-        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(_receiver.Url()));
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
         var rotated = await (await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/secret", null)).ReadAsync<WebhookWithSecret>();
 
         Api.Clock.Advance(RotateWebhookSecret.Overlap + TimeSpan.FromSeconds(1));
         admin = await Api.AdminAsync();
         await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
 
-        var request = Assert.Single(await _receiver.WaitForAsync(1));
+        var request = Assert.Single(await Receiver.WaitForAsync(1));
         Assert.Single(request.Headers["webhook-signature"].ToString().Split(' '));
         Assert.True(request.SignedWith(rotated.Secret));
         Assert.False(request.SignedWith(created.Secret));

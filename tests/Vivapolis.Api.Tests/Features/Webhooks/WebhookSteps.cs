@@ -133,6 +133,20 @@ public sealed class ProductionWebhookApi : WebhookApi
     protected override bool AllowsLoopbackWebhooks => false;
 }
 
+/// <summary>Base of the webhook tests: one host per class, data reset and a fresh receiver for each test.</summary>
+public abstract class WebhookTest<TApi>(TApi api) : ApiTest<TApi>(api) where TApi : ApiFactory
+{
+    protected WebhookReceiver Receiver { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public override async ValueTask DisposeAsync() => await Receiver.DisposeAsync();
+}
+
 public static class WebhookSteps
 {
     public const string Manage = "/api/v1/manage/webhooks";
