@@ -42,6 +42,10 @@ public sealed class WebhookDispatcher(
     private const int Parallelism = 8;
 
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+
+    /// <summary>How long settled deliveries stay in the log (<c>Vivapolis:Webhooks:LogRetentionDays</c>, 30).</summary>
+    public TimeSpan LogRetention { get; } = TimeSpan.FromDays(config.GetValue("Vivapolis:Webhooks:LogRetentionDays", 30));
     private long _sweeps;
     private long _attempts;
 
@@ -70,6 +74,7 @@ public sealed class WebhookDispatcher(
             {
                 await preparation.EnsureAsync(ct);
                 await SweepAsync(ct);
+                await PruneAsync(ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -108,6 +113,16 @@ public sealed class WebhookDispatcher(
                         delivery.Id, delivery.WebhookId, result.Error, next?.ToString("O") ?? "none (given up)");
             });
         }
+    }
+
+    /// <summary>Once an hour (of the app's clock), the settled deliveries older than <see cref="LogRetention"/> go.</summary>
+    private async Task PruneAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _prunedAt < TimeSpan.FromHours(1)) return;
+        _prunedAt = now;
+        var removed = await outbox.PruneAsync(now - LogRetention, ct);
+        if (removed > 0) log.LogInformation("Webhook log retention removed {Count} deliveries.", removed);
     }
 
     /// <summary>LISTEN on a connection of its own; reconnects after a failure (the poll covers the gap).</summary>

@@ -328,6 +328,21 @@ public sealed class WebhookOutbox(IDocumentStore store, NpgsqlDataSource db, Con
         return reader.GetInt32(0) == 0 ? null : reader.GetInt32(1) == 1;
     }
 
+    /// <summary>
+    /// Removes the deliveries settled (delivered or given up) before <paramref name="before"/>, and their attempts:
+    /// the log keeps <c>Vivapolis:Webhooks:LogRetentionDays</c> days. Returns how many went. Safe on several nodes at once.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            with gone as (delete from {Deliveries} where status <> 'pending' and created_at < $1 returning id),
+                 attempts as (delete from {Attempts} a using gone where a.delivery_id = gone.id)
+            select count(*)::int from gone
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = before.ToUniversalTime() });
+        return (int)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Queues the removal of everything the outbox holds for a webhook being deleted.</summary>
     public void Forget(IDocumentSession session, Guid webhook)
     {

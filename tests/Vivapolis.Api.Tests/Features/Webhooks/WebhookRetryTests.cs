@@ -117,11 +117,29 @@ public class WebhookRetryTests(WebhookApi api) : WebhookTest<WebhookApi>(api)
         Assert.False(request.SignedWith(created.Secret));
     }
 
+    [Fact]
+    public async Task Settled_deliveries_leave_the_log_after_30_days_and_pending_ones_stay()
+    {
+        var admin = await Api.AdminAsync();
+        var created = await admin.CreateWebhookAsync(WebhookSteps.Hook(Receiver.Url()));
+        await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null);
+        await AttemptedAsync(admin, created.Webhook.Id, 1);
+        Receiver.Respond = _ => Task.FromResult<(int, string?, string?)>((500, null, null));
+        Api.Clock.Advance(TimeSpan.FromDays(31));
+        admin = await Api.AdminAsync();
+        await admin.PostAsync($"{WebhookSteps.Manage}/{created.Webhook.Id}/ping", null); // failing, so pending
+        await Receiver.WaitForAsync(2);
+
+        await Api.UntilAsync(async () => (await admin.DeliveriesAsync(created.Webhook.Id)).Count == 1, "the old delivery pruned", moveClock: true);
+        var left = Assert.Single(await admin.DeliveriesAsync(created.Webhook.Id));
+        Assert.Equal(WebhookDeliveryStatus.Pending, left.Status);
+    }
+
     /// <summary>The webhook's one delivery once it has made <paramref name="attempts"/> attempts.</summary>
     private async Task<WebhookDelivery> AttemptedAsync(HttpClient admin, Guid webhook, int attempts)
     {
         WebhookDelivery delivery = null!;
-        await Api.UntilAsync(async () => (delivery = (await admin.DeliveriesAsync(webhook)).Single()).Attempts >= attempts,
+        await Api.UntilAsync(async () => (delivery = (await admin.DeliveriesAsync(webhook)).OrderBy(d => d.CreatedAt).First()).Attempts >= attempts,
             $"{attempts} attempts");
         Assert.Equal(attempts, delivery.Attempts);
         return delivery;
