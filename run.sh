@@ -12,7 +12,8 @@ PG_PORT="${VIVAPOLIS_PG_PORT:-55432}"
 DATA_DIR="${VIVAPOLIS_DATA_DIR:-$ROOT/.data}"
 mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
-PG_DIR="$DATA_DIR/postgres"
+# Usually $DATA_DIR/postgres; elsewhere when the postgres user cannot enter this folder (see pg_cluster_dir).
+PG_DIR=$(pg_cluster_dir "$DATA_DIR/postgres") || exit 1
 PIDS=()
 
 stop() {
@@ -46,14 +47,22 @@ export Vivapolis__Jwt__SigningKey="$(cat "$KEY_FILE")"
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
 # Development: webhooks may go to a receiver on this machine (127.0.0.1, localhost), over http too.
 export Vivapolis__Webhooks__AllowLoopback=true
+# The media library's files (named by content hash) beside the database; URLs of published images start with the API.
+export Vivapolis__Media__Root="$DATA_DIR/media"
+export Vivapolis__Media__PublicBaseUrl="http://127.0.0.1:$API_PORT"
 API_DLL="$ROOT/api/bin/Release/net10.0/Vivapolis.Api.dll"
 
 echo "applying the schema and loading the demo content (once)"
 dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")"
 
-echo "building the editor SPA"
-(cd web-client && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null)
+echo "building the editor SPA and the partner agenda"
+(cd web-client && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null \
+  && npm run --silent build:agenda >/dev/null)
 printf '{"apiBaseUrl": "http://127.0.0.1:%s"}\n' "$API_PORT" >web-client/dist/config.json
+# The partner demo page, served by the SPA's static host (another origin than the API, as on a partner's site).
+sed "s#http://127.0.0.1:5080#http://127.0.0.1:$API_PORT#g" web-client/embed-demo.html >web-client/dist/embed-demo.html
+# The API serves the element at /embed/agenda.js.
+export Vivapolis__Embed__AgendaScript="$ROOT/web-client/dist-agenda/agenda.js"
 
 dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" &
 PIDS+=($!)
@@ -72,5 +81,6 @@ fi
 echo
 echo "API:     http://127.0.0.1:$API_PORT   (Swagger UI: http://127.0.0.1:$API_PORT/swagger)"
 echo "Editor:  http://127.0.0.1:$WEB_PORT   (editor@example.org / vivapolis-editor-demo)"
+echo "Partner demo page: http://127.0.0.1:$WEB_PORT/embed-demo.html   (agenda.js: http://127.0.0.1:$API_PORT/embed/agenda.js)"
 echo "ready"
 wait -n "${PIDS[@]}" || true

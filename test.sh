@@ -16,8 +16,9 @@ failed=0
 
 cleanup() {
   if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
+  if [ -n "${PARTNER_API_PID:-}" ]; then kill "$PARTNER_API_PID" 2>/dev/null; wait "$PARTNER_API_PID" 2>/dev/null; fi
   pg_stop "$PG_DIR"
-  rm -rf "$PG_DIR" "$PG_DIR.initdb.log"
+  rm -rf "$PG_DIR" "$PG_DIR.initdb.log" "$PG_DIR.media"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -45,6 +46,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 (cd web-client && npm ci --no-audit --no-fund --loglevel=error) || give_up "npm ci"
+
+section "Scripts"
+check "first run: run.sh's PostgreSQL as root from a folder closed to others, and as a user" tests/scripts/first-run-postgres.sh
 
 section "PostgreSQL (throwaway)"
 PG_PORT=$(free_port)
@@ -74,6 +78,7 @@ unit_failed=$(echo "$unit_line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' |
 if [ -z "$unit_line" ]; then unit_failed=1; fi
 count "${unit_passed:-0}" "${unit_failed:-0}" "web-client unit tests"
 check "web-client type check and build" bash -c 'cd web-client && npm run --silent build >/dev/null'
+check "web-client bundle within its gzip budget" bash -c 'cd web-client && npm run --silent check:size'
 
 section "Browser test (Chromium) against the real API"
 API_PORT=$(free_port)
@@ -81,6 +86,9 @@ WEB_PORT=$(free_port)
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
 export Vivapolis__Jwt__SigningKey="test-run-$(date +%s%N)-signing-key-with-enough-length"
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT"
+# Every role signs in during the walk, and a new account sets its password: more than the 10 a minute per address.
+export Vivapolis__RateLimits__SignInPerMinute=100
+export Vivapolis__Media__Root="$PG_DIR.media"
 API_DLL="$ROOT/api/bin/Debug/net10.0/Vivapolis.Api.dll"
 if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api-seed.log" 2>&1; then
   dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api.log" 2>&1 &
@@ -98,6 +106,32 @@ if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api
 else
   cat "$LOGS/api-seed.log"
   count 0 1 "seed the demo data for the browser test"
+fi
+
+section "Partner sites: agenda.js, its browser test, the feeds read by ical.js and rss-parser"
+# An API of its own (same database, demo data), serving the element it just built at /embed/agenda.js.
+check "agenda.js builds within its budget (10 kB gzip)" bash -c 'cd web-client && npm run --silent build:agenda >/dev/null && npm run --silent size:agenda'
+PARTNER_API_PORT=$(free_port)
+PARTNER_API_DLL="$ROOT/api/bin/Debug/net10.0/Vivapolis.Api.dll"
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
+export Vivapolis__Jwt__SigningKey="${Vivapolis__Jwt__SigningKey:-partners-$(date +%s%N)-signing-key-with-enough-length}"
+if dotnet "$PARTNER_API_DLL" seed-demo --contentRoot "$(dirname "$PARTNER_API_DLL")" >"$LOGS/partners-seed.log" 2>&1; then
+  Vivapolis__Embed__AgendaScript="$ROOT/web-client/dist-agenda/agenda.js" \
+    dotnet "$PARTNER_API_DLL" --urls "http://127.0.0.1:$PARTNER_API_PORT" --contentRoot "$(dirname "$PARTNER_API_DLL")" >"$LOGS/partners-api.log" 2>&1 &
+  PARTNER_API_PID=$!
+  for _ in $(seq 1 60); do
+    curl -fsS --max-time 2 "http://127.0.0.1:$PARTNER_API_PORT/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  (cd web-client && VIVAPOLIS_API_URL="http://127.0.0.1:$PARTNER_API_PORT" npm run --silent test:agenda-e2e 2>&1) | tee "$LOGS/partners-e2e.log"
+  kill "$PARTNER_API_PID" 2>/dev/null; wait "$PARTNER_API_PID" 2>/dev/null; PARTNER_API_PID=""
+  partners_passed=$(grep -E '^# pass [0-9]+' "$LOGS/partners-e2e.log" | grep -oE '[0-9]+' || echo 0)
+  partners_failed=$(grep -E '^# fail [0-9]+' "$LOGS/partners-e2e.log" | grep -oE '[0-9]+' || echo 0)
+  if [ "${partners_passed:-0}" = 0 ] && [ "${partners_failed:-0}" = 0 ]; then partners_failed=1; fi
+  count "${partners_passed:-0}" "${partners_failed:-0}" "partner agenda and feeds (browser, ical.js, rss-parser)"
+else
+  cat "$LOGS/partners-seed.log"
+  count 0 1 "seed the demo data for the partner agenda test"
 fi
 
 echo

@@ -16,6 +16,10 @@ public static class CommonRules
                 $"The slug may only contain lowercase letters, digits and hyphens ({Slugs.MaxLength} characters at most)."));
     }
 
+    /// <summary>A slug in a public URL: no slug is longer, so a longer one names nothing, and is said so before the database is asked.</summary>
+    public static IRuleBuilderOptions<T, string> SlugInPath<T>(this IRuleBuilder<T, string> rule) => rule.MaximumLength(Slugs.MaxLength)
+        .WithMessage(_ => Text.Of($"Un slug compte {Slugs.MaxLength} caractères au plus.", $"A slug is {Slugs.MaxLength} characters at most."));
+
     public static IRuleBuilderOptions<T, string> Title<T>(this IRuleBuilder<T, string> rule) => rule
         .NotEmpty().WithMessage(_ => Text.Of("Le titre est obligatoire.", "Title is required."))
         .Length(3, 200).WithMessage(_ => Text.Of("Le titre doit compter entre 3 et 200 caractères.", "Title must be 3 to 200 characters long."));
@@ -42,8 +46,12 @@ public static class CommonRules
 
     public static void CoverAndSeo<T>(this AbstractValidator<T> v, Func<T, CoverImage?> cover, Func<T, SeoFields?> seo)
     {
-        v.RuleFor(x => cover(x)!.Url).Must(IsHttpsUrl).When(x => cover(x) is not null).OverridePropertyName("cover.url")
+        v.RuleFor(x => cover(x)!.Url).Must(IsHttpsUrl).When(x => cover(x) is { MediaId: null }).OverridePropertyName("cover.url")
             .WithMessage(_ => Text.Of("L'image doit être une adresse https complète.", "The image must be a full https URL."));
+        // An image of the library is served by this API, which may be plain http on a developer's machine.
+        v.RuleFor(x => cover(x)!.Url).Must(IsMediaUrl).When(x => cover(x) is { MediaId: not null }).OverridePropertyName("cover.url")
+            .WithMessage(_ => Text.Of("L'image de la médiathèque s'indique par son adresse /media/ (son « url »).",
+                                      "A media library image is given by its /media/ address (its 'url')."));
         v.RuleFor(x => cover(x)!.Alt).Must(alt => !string.IsNullOrWhiteSpace(alt) && alt.Length <= 300)
             .When(x => cover(x) is not null).OverridePropertyName("cover.alt")
             .WithMessage(_ => Text.Of("Décrivez l'image (texte alternatif, 300 caractères au plus).", "Describe the image (alt text, 300 characters at most)."));
@@ -51,6 +59,10 @@ public static class CommonRules
         v.RuleFor(x => seo(x)!.Title).MaximumLength(70).When(x => seo(x) is not null).OverridePropertyName("seo.title");
         v.RuleFor(x => seo(x)!.Description).MaximumLength(160).When(x => seo(x) is not null).OverridePropertyName("seo.description");
     }
+
+    public static bool IsMediaUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal) && url!.Length <= 2000;
 
     public static bool IsHttpsUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= 2000;

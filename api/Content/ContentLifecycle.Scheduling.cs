@@ -19,6 +19,8 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>
             throw ProblemException.Conflict(Text.Of(
                 $"Seul un élément publié peut être programmé pour dépublication seule ; celui-ci est à l'état « {Json.Name(doc.Status)} ». Programmez aussi sa publication.",
                 $"Only a published item can be scheduled for unpublishing alone; this one is '{Json.Name(doc.Status)}'. Schedule its publication too."));
+        // What will be published must be publishable: said now, not when the scheduler finds out in the night.
+        if (publishAt is not null) await media.RequireUsableAsync(doc.Content, ct);
         doc.PublishAt = publishAt;
         doc.UnpublishAt = unpublishAt;
         if (publishAt is not null && doc.Status != ContentStatus.Scheduled) doc.StatusBeforeSchedule = doc.Status;

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.OutputCaching;
 using Vivapolis.Api.Content.Changes;
 using Vivapolis.Api.Content.Delivery;
+using Vivapolis.Api.Content.Translations;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Common;
 using Vivapolis.Contracts.Sync;
@@ -19,10 +20,10 @@ namespace Vivapolis.Api.Content;
 /// </summary>
 public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
     ContentType<TDoc, TContent, TDelivery> type, IDocumentSession session, TimeProvider clock, ChangeLog changes,
-    IOutputCacheStore cache)
+    IOutputCacheStore cache, IContentMedia media)
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     /// <summary>Whether an operation needs the client's If-Match (428 without it), or checks it only when sent.</summary>
     private enum IfMatch { Required, Optional }
@@ -80,6 +81,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
             "Un élément publié ne peut être republié que s'il a des modifications non publiées",
             "A published item can be published again only when it has unpublished changes"));
         var doc = item.Doc;
+        await media.RequireUsableAsync(doc.Content, ct); // every image it shows exists and has its alt text (422)
         doc.Status = ContentStatus.Published;
         doc.PublishedAt ??= clock.Now();
         doc.PublishAt = null; // a scheduled publication, if any, is done (or overtaken by this one)
@@ -130,11 +132,28 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
         // A change that leaves the content alone (a schedule, a submission) keeps a current public version current.
         if ((publicWasCurrent && !change.EditsContent) || change.BackToPublic) doc.PublishedVersion = doc.Version;
 
-        var published = PublishedChange(item, change, now);
+        // The public copy the change makes, and, for a type with language versions, the versions around it.
+        var delivery = change.Public == PublicCopy.Refresh ? type.ToDelivery(doc, await media.ImagesAsync(doc.Content, ct)) : null;
+        var versions = type.Translatable && (delivery is not null || item.WasPublic) && change.Public != PublicCopy.Keep
+            ? await PublishedVersions<TDoc, TDelivery>.AroundAsync(session, doc.Id, delivery, ct) : null;
+        if (versions is not null && delivery is ITranslatedDelivery translated)
+        {
+            delivery = type.WithAlternates(delivery, versions.AlternatesOf(translated));
+            versions.Publishing((ITranslatedDelivery)delivery);
+        }
+
+        var published = PublishedChange(item, change, delivery, now);
         session.UpdateRevision(doc, doc.Version);
         if (change.Action == RevisionAction.Deleted) session.Delete(doc); // after the version check, in the same unit of work
         Record(doc, change.Action, by, now, change.From);
         if (published is not null) changes.Append(session, published); // last: see ChangeLog on its lock
+        foreach (var (sibling, alternates) in versions?.Changed() ?? [])
+        {
+            var linked = type.WithAlternates(sibling, alternates);
+            session.Store(linked);
+            changes.Append(session, new ContentChange(type.Name, linked.Id, linked.Locale, linked.Slug, ChangeKind.Republished,
+                linked.Version, now, session.DocumentStore.Options.Serializer().ToJson(linked)));
+        }
         await session.SaveChangesAsync(ct);
         if (published is not null) await cache.EvictTypeAsync<TDoc>(ct);
         return doc;
@@ -143,7 +162,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
     /// <summary>
     /// Brings the public copies in step with the change and says how the published set changed (null: it did not).
     /// </summary>
-    private ContentChange? PublishedChange(Opened item, Change change, DateTimeOffset now)
+    private ContentChange? PublishedChange(Opened item, Change change, TDelivery? refreshed, DateTimeOffset now)
     {
         var doc = item.Doc;
         var copy = change.Public;
@@ -154,7 +173,7 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>(
         if (copy == PublicCopy.Refresh)
         {
             doc.PublishedVersion = doc.Version;
-            if (type.ToDelivery(doc) is { } delivery)
+            if (refreshed is { } delivery)
             {
                 StorePublicCopies(doc, delivery);
                 var kind = !item.WasPublic || item.PublicSlug is null ? ChangeKind.Published

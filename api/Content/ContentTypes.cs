@@ -10,6 +10,9 @@ namespace Vivapolis.Api.Content;
 public sealed record ContentTypeInfo(
     string Name, string RouteSegment, ContentDesk Desk, bool HoldsPersonalData, string Description, Type Document, Type Delivery)
 {
+    /// <summary>Whether its items have language versions (<see cref="Vivapolis.Contracts.Common.ITranslatedDelivery"/>).</summary>
+    public bool Translatable => typeof(Vivapolis.Contracts.Common.ITranslatedDelivery).IsAssignableFrom(Delivery);
+
     /// <summary>Personal data never enters public search: only published, public copies hold it.</summary>
     public bool Searchable => !HoldsPersonalData;
 

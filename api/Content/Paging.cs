@@ -4,8 +4,15 @@ using Vivapolis.Api.Infrastructure;
 
 namespace Vivapolis.Api.Content;
 
+/// <summary>What a paged request carries, whatever else it binds (see <see cref="PageRequest"/>).</summary>
+public interface IPaged
+{
+    int Limit { get; }
+    string? Cursor { get; }
+}
+
 /// <summary>Query parameters every list takes.</summary>
-public abstract class PageRequest
+public abstract class PageRequest : IPaged
 {
     /// <summary>How many items per page, 1 to 100.</summary>
     [QueryParam]
@@ -17,7 +24,7 @@ public abstract class PageRequest
 }
 
 /// <summary>The checks every list's paging needs; a list's validator includes them.</summary>
-public sealed class PageRules : AbstractValidator<PageRequest>
+public sealed class PageRules : AbstractValidator<IPaged>
 {
     public const int MaxLimit = 100;
 

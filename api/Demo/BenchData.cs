@@ -58,14 +58,14 @@ public sealed class BenchData(IDocumentStore store, NpgsqlDataSource db, IServic
     }
 
     private ContentType<TDoc, TContent, TDelivery> Type<TDoc, TContent, TDelivery>()
-        where TDoc : ContentDocument<TContent>, IContentDocument, new() where TContent : class, IItemContent where TDelivery : class =>
+        where TDoc : ContentDocument<TContent>, IContentDocument, new() where TContent : class, IItemContent where TDelivery : class, IDeliveryItem =>
         services.GetRequiredService<ContentType<TDoc, TContent, TDelivery>>();
 
     /// <summary>One type's share: generated, normalised and validated as a save would, stored as a publish leaves it.</summary>
     private async Task StoreAsync<TDoc, TContent, TDelivery>(ContentType<TDoc, TContent, TDelivery> type, int count,
         Func<Random, (TContent Content, string Title)> generate, Func<TContent, string, TContent> withSlug, Func<TDelivery, int> bodyLength,
         Random random, DateTimeOffset now0, CancellationToken ct)
-        where TDoc : ContentDocument<TContent>, IContentDocument, new() where TContent : class, IItemContent where TDelivery : class
+        where TDoc : ContentDocument<TContent>, IContentDocument, new() where TContent : class, IItemContent where TDelivery : class, IDeliveryItem
     {
         if (count == 0) return;
         var watch = Stopwatch.StartNew();

@@ -37,7 +37,7 @@ public sealed class DemoData(Accounts accounts, IServiceProvider services)
     private async Task LoadAsync<TDoc, TContent, TDelivery>(IEnumerable<(TContent Content, bool Publish)> items, CancellationToken ct)
         where TDoc : ContentDocument<TContent>, IContentDocument, new()
         where TContent : class, IItemContent
-        where TDelivery : class
+        where TDelivery : class, IDeliveryItem
     {
         var type = services.GetRequiredService<ContentType<TDoc, TContent, TDelivery>>();
         var lifecycle = services.GetRequiredService<ContentLifecycle<TDoc, TContent, TDelivery>>();

@@ -17,7 +17,7 @@ public static class Commands
     /// </summary>
     public static void Prepare(WebApplicationBuilder builder, string[] args)
     {
-        if (args.FirstOrDefault() != "openapi") return;
+        if (args.FirstOrDefault() is not ("openapi" or "bench-media")) return;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = builder.Configuration.GetConnectionString("Postgres") ?? "Host=unused",
@@ -56,6 +56,9 @@ public static class Commands
                     await ActivatorUtilities.CreateInstance<BenchData>(scope.ServiceProvider)
                         .LoadAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 10_000, args.Contains("mixed"), CancellationToken.None);
                 return 0;
+            case "bench-media":
+                // bench/media.sh: the cost of the media pipeline on photos of 1.7, 12 and 24 MP; no database.
+                return await MediaBench.RunAsync(app.Services, args, Console.Out);
             case null or "serve":
                 // Fail at start, not at the first request, when the database or the signing key is not configured.
                 app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
@@ -63,7 +66,7 @@ public static class Commands
                 await app.RunAsync();
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, create-admin EMAIL [NAME], seed-bench [N] [mixed], openapi [FILE].");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, create-admin EMAIL [NAME], seed-bench [N] [mixed], bench-media [RUNS], openapi [FILE].");
                 return 2;
         }
     }

@@ -6,6 +6,7 @@ using Vivapolis.Api.Features.ApiKeys;
 using Vivapolis.Api.Features.Sync;
 using Vivapolis.Api.Features.Webhooks;
 using Vivapolis.Api.Features.Auth;
+using Vivapolis.Api.Features.Media;
 using Vivapolis.Api.Infrastructure.OpenApi;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -31,6 +32,7 @@ public static class Composition
             .AddVivapolisContentTypes()
             .AddSync()
             .AddWebhooks()
+            .AddMedia(config)
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
             .AddFastEndpoints();
         return builder;

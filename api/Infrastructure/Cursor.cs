@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Vivapolis.Api.Infrastructure;
@@ -18,16 +19,17 @@ public readonly record struct Cursor(long Key, Guid Id)
         Span<byte> bytes = stackalloc byte[24];
         BinaryPrimitives.WriteInt64BigEndian(bytes, Key);
         Id.TryWriteBytes(bytes[8..]);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 
     public static bool TryDecode(string? text, [NotNullWhen(true)] out Cursor? cursor)
     {
         cursor = null;
         if (string.IsNullOrEmpty(text) || text.Length != 32) return false;
-        var base64 = text.Replace('-', '+').Replace('_', '/');
+        // 32 characters that decode to 24 bytes are the canonical text of those bytes (no padding, no white space).
+        if (!Base64Url.IsValid(text, out var length) || length != 24) return false;
         Span<byte> bytes = stackalloc byte[24];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 24) return false;
+        Base64Url.DecodeFromChars(text, bytes);
         var key = BinaryPrimitives.ReadInt64BigEndian(bytes);
         // Every key we issue is a time in ticks or a non-negative number, both within DateTime's range; any other
         // key was made by hand, and reading it as a time would throw (a 500 instead of a 400).

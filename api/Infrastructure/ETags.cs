@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +13,7 @@ public static class ETags
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(body, hash);
-        return $"\"{Convert.ToBase64String(hash[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+        return $"\"{Base64Url.EncodeToString(hash[..16])}\"";
     }
 
     /// <summary>True when the request's If-None-Match names this tag (or *), so a 304 is the right answer.</summary>

@@ -73,13 +73,20 @@ public static class Http
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.XFrameOptions = "DENY";
+                var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+                // The one exception to "nothing may be framed": the page an endpoint declares framable, when it
+                // answers with that page or a 304 for it (a 304's headers update the cached page's); its problems
+                // stay unframable.
+                var status = http.Response.StatusCode;
+                var framable = (status == StatusCodes.Status200OK && html) || status == StatusCodes.Status304NotModified
+                    ? http.GetEndpoint()?.Metadata.GetMetadata<FramablePage>()
+                    : null;
+                if (framable is null) headers.XFrameOptions = "DENY";
                 // A 304 has no body, hence no content type: the browser that revalidated keeps the policy it has
                 // (a strict one here would replace the policy of a cached Swagger UI page and break it).
-                if (http.Response.StatusCode != StatusCodes.Status304NotModified)
-                    headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                        ? HtmlContentSecurityPolicy
-                        : StrictContentSecurityPolicy;
+                if (status != StatusCodes.Status304NotModified)
+                    headers.ContentSecurityPolicy = framable?.ContentSecurityPolicy
+                                                    ?? (html ? HtmlContentSecurityPolicy : StrictContentSecurityPolicy);
                 // Whatever an endpoint chose: an answer to someone identified, or about management, is theirs alone.
                 if (IsPrivate(http.Request)) headers.CacheControl = PrivateCacheControl;
                 return Task.CompletedTask;
@@ -88,12 +95,16 @@ public static class Http
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var bodyLimits = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestBodyLimits>>().Value;
         app.Use(async (http, next) =>
         {
             // A declared length over the limit is refused before anything reads the body (Kestrel also caps
             // bodies without a length; the test server does not, hence this check).
             var request = http.Request;
-            if (request.ContentLength > maxBody)
+            var limit = bodyLimits.For(request) ?? maxBody;
+            if (limit != maxBody && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+                feature.MaxRequestBodySize = limit;
+            if (request.ContentLength > limit)
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             // Some HTTP clients send Content-Type: application/json on every request. Without a body it means
             // nothing; left in place, it would make the endpoint try to read an empty JSON body and answer 400.
@@ -114,6 +125,13 @@ public static class Http
         app.UseCors();
         return app;
     }
+
+    /// <summary>
+    /// A larger body limit for one operation (an image upload), by method and exact path; every other request keeps
+    /// <c>Vivapolis:Http:MaxRequestBodyBytes</c>.
+    /// </summary>
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, string method, string path, long bytes) =>
+        services.Configure<RequestBodyLimits>(l => l.Routes[(method.ToUpperInvariant(), path)] = bytes);
 
     /// <summary>Goes after authentication and rate limits, so that cached answers are counted too.</summary>
     public static WebApplication UseVivapolisOutputCaching(this WebApplication app)
@@ -142,6 +160,12 @@ public static class Http
 }
 
 /// <summary>
+/// Endpoint metadata of a page that other sites may put in an iframe (the embedded agenda): its own policy, which
+/// must say who may frame it (<c>frame-ancestors</c>), replaces the strict ones, and no X-Frame-Options is sent.
+/// </summary>
+public sealed record FramablePage(string ContentSecurityPolicy);
+
+/// <summary>
 /// Delivery and feeds are open to every origin without credentials; management and sign-in answer only the
 /// configured editor SPA origins, so another site's page cannot drive an editor's session.
 /// </summary>
@@ -163,4 +187,15 @@ public sealed class VivapolisCorsPolicies(string[] manageOrigins) : ICorsPolicyP
         var isManagement = path.StartsWithSegments("/api/v1/manage") || path.StartsWithSegments("/api/v1/auth");
         return Task.FromResult<CorsPolicy?>(isManagement ? _manage : _public);
     }
+}
+
+/// <summary>The operations whose bodies may pass the default limit (see <see cref="Http.AddRequestBodyLimit"/>).</summary>
+public sealed class RequestBodyLimits
+{
+    public Dictionary<(string Method, string Path), long> Routes { get; } = [];
+
+    public long? For(HttpRequest request) =>
+        Routes.Count > 0 && Routes.TryGetValue((request.Method.ToUpperInvariant(), request.Path.Value?.TrimEnd('/') ?? ""), out var limit)
+            ? limit
+            : null;
 }

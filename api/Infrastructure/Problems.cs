@@ -108,6 +108,7 @@ public static class Problems
         415 => Text.Of("Type de contenu non pris en charge", "Unsupported media type"),
         428 => Text.Of("En-tête If-Match requis", "If-Match header required"),
         429 => Text.Of("Trop de requêtes", "Too many requests"),
+        503 => Text.Of("Service momentanément indisponible", "Service unavailable"),
         _ when status >= 500 => Text.Of("Erreur interne du serveur", "Internal server error"),
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
@@ -139,6 +140,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 new ProblemDetails { Status = 409, Detail = Text.Of("Cette valeur est déjà utilisée.", "This value is already taken.") },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
+            _ when DatabaseOutage.Is(exception) => Unavailable(http),
             _ => null,
         };
         if (problem is null)
@@ -165,4 +167,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     };
 
     private static ProblemDetails Stale() => new() { Status = 412, Detail = Problems.StaleDetail };
+
+    private ProblemDetails Unavailable(HttpContext http)
+    {
+        // Each request during an outage: one line, not a stack trace per request.
+        log.LogWarning("PostgreSQL unavailable on {Method} {Path}: answered 503", http.Request.Method, http.Request.Path);
+        DatabaseOutage.ForgetDeadConnections(http.RequestServices);
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = DatabaseOutage.Detail };
+    }
 }

@@ -11,7 +11,7 @@ namespace Vivapolis.Api.Infrastructure;
 /// How request bodies are read, for every endpoint at once: exactly the contract, or a 400 that names the field.
 /// Responses keep <see cref="Json.Options"/>; these rules only ever apply to what clients send.
 /// </summary>
-public static class RequestJson
+public static partial class RequestJson
 {
     public static readonly JsonSerializerOptions Options = Strict(Json.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
@@ -45,23 +45,37 @@ public static class RequestJson
     }
 
     /// <summary>
-    /// A request without Content-Type to an operation that takes a JSON body: FastEndpoints answers 415 with an empty
-    /// body; this says the same as a problem, like every other refusal.
+    /// An operation that takes a JSON body, sent none: a 400 that says the body is empty (Content-Length: 0, or no
+    /// length at all), whatever the Content-Type said. Sent a body without a Content-Type: FastEndpoints answers 415
+    /// with an empty body; this says the same as a problem, like every other refusal.
     /// </summary>
     public static WebApplication UseJsonBodyRequirement(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
-            if (!http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentType)
-                && http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { IsOptional: false, ContentTypes: { Count: > 0 } types }
+            if (http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { IsOptional: false, ContentTypes: { Count: > 0 } types }
                 && !types.Contains("*/*"))
-                throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, Problems.Title(415), Text.Of(
-                    "Cette opération attend un corps JSON (Content-Type: application/json).",
-                    "This operation takes a JSON body (Content-Type: application/json)."));
+            {
+                if (IsEmpty(http.Request))
+                    throw new FluentValidation.ValidationException([new ValidationFailure("body", EmptyBodyMessage) { ErrorCode = "empty" }]);
+                if (!http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentType))
+                    throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, Problems.Title(415), Text.Of(
+                        "Cette opération attend un corps JSON (Content-Type: application/json).",
+                        "This operation takes a JSON body (Content-Type: application/json)."));
+            }
             await next();
         });
         return app;
     }
+
+    public static string EmptyBodyMessage => Text.Of(
+        "Le corps de la requête est vide : cette opération attend un objet JSON (Content-Type: application/json).",
+        "The request body is empty: this operation takes a JSON object (Content-Type: application/json).");
+
+    /// <summary>Content-Length: 0, or (HTTP/1.1) neither a length nor chunked framing: there is no body to read.</summary>
+    private static bool IsEmpty(HttpRequest request) =>
+        request.ContentLength == 0
+        || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false };
 
     /// <summary>A body an endpoint reads itself (an optional one), with the same rules and the same 400 as a bound body.</summary>
     public static async Task<T> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class
@@ -91,6 +105,11 @@ public static class RequestJson
         var message = e.Message;
         var field = e.Path is null or "$" || message.Contains("maximum configured depth", StringComparison.Ordinal) ? "body"
             : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path[1..];
+        // A required field left out: the reader names it in its message ("… missing required properties including: 'locale'.").
+        var missing = MissingProperty().Match(message);
+        if (missing.Success)
+            return new ValidationFailure(field == "body" ? missing.Groups[1].Value : $"{field}.{missing.Groups[1].Value}",
+                Text.Of("Ce champ est obligatoire.", "This field is required.")) { ErrorCode = "required" };
         var (french, english) = e switch
         {
             ControlCharacters => (ControlCharactersFr, ControlCharactersEn),
@@ -110,6 +129,9 @@ public static class RequestJson
         };
         return new ValidationFailure(field, Text.Of(french, english)) { ErrorCode = "json" };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"missing required properties including: '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingProperty();
 
     private const string ControlCharactersFr = "Ce texte contient des caractères de contrôle : seuls la tabulation et les retours à la ligne sont permis.";
     private const string ControlCharactersEn = "This text contains control characters: only tabs and line breaks are allowed.";

@@ -44,4 +44,22 @@ public sealed record ManagedSummary
     public required DateTimeOffset UpdatedAt { get; init; }
     public required string UpdatedBy { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+    /// <summary>Who created the item (e-mail); authors edit only their own drafts.</summary>
+    public string? CreatedBy { get; init; }
+    /// <summary>Events only: the local start at the event, without offset (see the event's <c>timeZone</c>); null for other types.</summary>
+    public DateTime? Start { get; init; }
+    /// <summary>The languages the item has a version in (its own included): the translation status a list shows.</summary>
+    public IReadOnlyList<Locale> Translations { get; init; } = [];
+}
+
+/// <summary>The order of a management list.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ManagedSort>))]
+public enum ManagedSort
+{
+    /// <summary>Most recently edited first.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("updated")] Updated,
+    /// <summary>By title, A to Z, whatever the case.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("title")] Title,
+    /// <summary>By start, soonest first; events only. Items without a start come last.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("start")] Start,
 }

@@ -10,14 +10,17 @@ namespace Vivapolis.Contracts.Events;
 /// always present (for an all-day event, the first and last day). <c>startsAt</c>/<c>endsAt</c>: the same instants
 /// in UTC, which the list is ordered and filtered by. Stored in this shape when published and streamed as is.
 /// </remarks>
-public sealed record EventDelivery : IDeliveryItem
+public sealed record EventDelivery : ITranslatedDelivery
 {
     /// <summary>Stable identifier.</summary>
     public required Guid Id { get; init; }
     /// <summary>Language of the event's texts.</summary>
     public required Locale Locale { get; init; }
     /// <summary>Shared by the language versions of the same event.</summary>
+    /// <summary>Shared by the language versions of the same item.</summary>
     public required Guid TranslationGroup { get; init; }
+    /// <summary>The other published language versions of this item, for hreflang links.</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; init; } = [];
     /// <summary>URL name of the event.</summary>
     public required string Slug { get; init; }
     /// <summary>Title.</summary>
@@ -70,10 +73,20 @@ public sealed record EventDelivery : IDeliveryItem
     public SeoFields? Seo { get; init; }
     /// <summary>The picture shown at the top of the event.</summary>
     public CoverImage? Cover { get; init; }
+    /// <summary>
+    /// The images of the media library it shows, with their widths for <c>srcset</c>: its cover (matched by
+    /// <c>cover.mediaId</c>) and the images of its rich text (matched by their URL). Absent when it shows none.
+    /// </summary>
+    public IReadOnlyList<Vivapolis.Contracts.Media.MediaImage>? Images { get; init; }
     /// <summary>When it was first published.</summary>
     public required DateTimeOffset PublishedAt { get; init; }
     /// <summary>When this published version was made.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Version number of the published content.</summary>
     public required int Version { get; init; }
+    /// <summary>
+    /// The event as schema.org JSON-LD, for the page that shows it. Null only for an event published before the
+    /// API wrote it, until its next publication.
+    /// </summary>
+    public EventJsonLd? JsonLd { get; init; }
 }

@@ -47,3 +47,13 @@ public enum EventStatus
     /// <summary>Moved to the dates now shown.</summary>
     [JsonStringEnumMemberName("rescheduled")] Rescheduled,
 }
+
+/// <summary>How the embedded agenda lays out each event.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AgendaLayout>))]
+public enum AgendaLayout
+{
+    /// <summary>Title, kind, status, dates, place, summary and links.</summary>
+    [JsonStringEnumMemberName("list")] List,
+    /// <summary>Title, status, dates and place only: for a narrow column.</summary>
+    [JsonStringEnumMemberName("compact")] Compact,
+}

@@ -4,14 +4,17 @@ namespace Vivapolis.Contracts.Fiches;
 
 /// <summary>A published fiche (exemplary action), as partners and the aggregator receive it.</summary>
 /// <remarks>Stored in this shape when published, so delivery streams it from the database as is.</remarks>
-public sealed record FicheDelivery : IDeliveryItem
+public sealed record FicheDelivery : ITranslatedDelivery
 {
     /// <summary>Stable identifier.</summary>
     public required Guid Id { get; init; }
     /// <summary>Language of the fiche.</summary>
     public required Locale Locale { get; init; }
     /// <summary>Shared by the French and English versions of the same fiche.</summary>
+    /// <summary>Shared by the language versions of the same item.</summary>
     public required Guid TranslationGroup { get; init; }
+    /// <summary>The other published language versions of this item, for hreflang links.</summary>
+    public IReadOnlyList<AlternateLink> Alternates { get; init; } = [];
     /// <summary>URL name, unique per locale.</summary>
     public required string Slug { get; init; }
     /// <summary>Title.</summary>
@@ -50,6 +53,11 @@ public sealed record FicheDelivery : IDeliveryItem
     public SeoFields? Seo { get; init; }
     /// <summary>The picture shown at the top of the fiche.</summary>
     public CoverImage? Cover { get; init; }
+    /// <summary>
+    /// The images of the media library it shows, with their widths for <c>srcset</c>: its cover (matched by
+    /// <c>cover.mediaId</c>) and the images of its rich text (matched by their URL). Absent when it shows none.
+    /// </summary>
+    public IReadOnlyList<Vivapolis.Contracts.Media.MediaImage>? Images { get; init; }
     /// <summary>When it was first published.</summary>
     public required DateTimeOffset PublishedAt { get; init; }
     /// <summary>When this published version was made.</summary>

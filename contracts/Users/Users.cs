@@ -55,3 +55,11 @@ public sealed record PasswordResetTicket(string ResetToken, DateTimeOffset Expir
 
 /// <summary>The account created, and how its owner sets a first password.</summary>
 public sealed record CreatedUser(UserAccount User, PasswordResetTicket PasswordReset);
+
+/// <summary>
+/// Someone of the newsroom as their colleagues see them: the e-mail that histories, lists and the audit log record,
+/// and the name to show for it. Nothing else about the account.
+/// </summary>
+/// <param name="Email">The address items record in <c>createdBy</c>, <c>updatedBy</c> and <c>by</c>.</param>
+/// <param name="DisplayName">The name to show.</param>
+public sealed record Colleague(string Email, string DisplayName);

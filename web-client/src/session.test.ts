@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createApi, type Api, type TokenResponse } from './api/client.js';
-import { RENEW_BEFORE_MS, SessionKeeper, clearSession, loadSession, saveSession, sessionFromToken, type Session } from './session.js';
+import { RENEW_BEFORE_MS, SessionKeeper, type LockRunner, clearSession, loadSession, saveSession, sessionFromToken, type Session } from './session.js';
 
 const user = { id: 'u-1', email: 'author@example.org', displayName: 'Arthur Plume', role: 'author' };
 
@@ -70,30 +70,39 @@ class FakeAuthApi {
 }
 
 /** The keeper and the API client wired as vp-app wires them, over the fake API and a clock of our own. */
-function signedIn(options: { expiresIn?: number } = {}) {
-  const clock = { now: 1_000_000 };
-  const server = new FakeAuthApi();
+function signedIn(options: { expiresIn?: number; server?: FakeAuthApi; clock?: { now: number }; start?: boolean } = {}) {
+  const clock = options.clock ?? { now: 1_000_000 };
+  const server = options.server ?? new FakeAuthApi();
   const changes: [Session | null, string | undefined][] = [];
   let api: Api;
   const keeper = new SessionKeeper({
     refresh: (refreshToken) => api.refresh(refreshToken),
     logout: (refreshToken) => api.logout(refreshToken),
     onChange: (session, ended) => changes.push([session, ended]),
-    storage: sessionStorage,
+    storage: localStorage,
     now: () => clock.now,
+    lock: tabsLock,
   });
   api = createApi({ baseUrl: 'http://api.test', tokens: keeper, onUnauthorized: () => keeper.end('expired'), fetch: server.fetch });
-  keeper.start(tokenResponse(1, options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn }));
+  if (options.start !== false) keeper.start(tokenResponse(1, options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn }));
   changes.length = 0;
   return { clock, server, keeper, api, changes };
 }
 
-const stored = () => loadSession(sessionStorage, 0);
+/** The browser's Web Lock, as the tabs of one browser share it: one holder at a time, the others queue. */
+let queue: Promise<unknown> = Promise.resolve();
+const tabsLock: LockRunner = <T,>(_name: string, task: () => Promise<T>) => {
+  const run = queue.then(task, task);
+  queue = run.catch(() => null);
+  return run;
+};
 
-beforeEach(() => sessionStorage.clear());
+const stored = () => loadSession(localStorage, 0);
+
+beforeEach(() => localStorage.clear());
 
 describe('session storage', () => {
-  it('keeps the refresh token with the session, in sessionStorage only', () => {
+  it('keeps the refresh token with the session, in localStorage, which every tab of the browser shares', () => {
     const session = sessionFromToken(tokenResponse(1), 1_000);
     expect(session).toEqual({
       token: 'access-1',
@@ -102,36 +111,36 @@ describe('session storage', () => {
       refreshExpiresAt: 1_000 + 7 * 24 * 3600 * 1000,
       user,
     });
-    saveSession(session, sessionStorage);
-    expect(JSON.parse(sessionStorage.getItem('vivapolis.session')!).refreshToken).toBe('refresh-1');
-    expect(localStorage.length).toBe(0);
+    saveSession(session, localStorage);
+    expect(JSON.parse(localStorage.getItem('vivapolis.session')!).refreshToken).toBe('refresh-1');
+    expect(sessionStorage.length).toBe(0);
   });
 
   it('survives an expired access token, not the end of the session', () => {
     const session = sessionFromToken(tokenResponse(1), 0);
-    saveSession(session, sessionStorage);
+    saveSession(session, localStorage);
     // The access token is over after 15 minutes; the refresh token renews it.
-    expect(loadSession(sessionStorage, 20 * 60_000)).toEqual(session);
-    expect(loadSession(sessionStorage, session.refreshExpiresAt)).toBeNull();
+    expect(loadSession(localStorage, 20 * 60_000)).toEqual(session);
+    expect(loadSession(localStorage, session.refreshExpiresAt)).toBeNull();
     // A session over is removed, not kept around.
-    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
   });
 
   it('forgets a session stored without refresh token, or garbage', () => {
-    sessionStorage.setItem('vivapolis.session', JSON.stringify({ token: 't', expiresAt: 10_000, user }));
-    expect(loadSession(sessionStorage, 0)).toBeNull();
-    sessionStorage.setItem('vivapolis.session', '{not json');
-    expect(loadSession(sessionStorage, 0)).toBeNull();
-    saveSession(sessionFromToken(tokenResponse(1), 0), sessionStorage);
-    clearSession(sessionStorage);
-    expect(loadSession(sessionStorage, 0)).toBeNull();
+    localStorage.setItem('vivapolis.session', JSON.stringify({ token: 't', expiresAt: 10_000, user }));
+    expect(loadSession(localStorage, 0)).toBeNull();
+    localStorage.setItem('vivapolis.session', '{not json');
+    expect(loadSession(localStorage, 0)).toBeNull();
+    saveSession(sessionFromToken(tokenResponse(1), 0), localStorage);
+    clearSession(localStorage);
+    expect(loadSession(localStorage, 0)).toBeNull();
   });
 });
 
 describe('SessionKeeper with the API client', () => {
   it('sends a token with time left as it is', async () => {
     const { server, api } = signedIn();
-    await api.listArticles();
+    await api.content('articles').list();
     expect(server.requests.map((r) => [r.path, r.authorization])).toEqual([['/api/v1/manage/articles', 'Bearer access-1']]);
   });
 
@@ -139,7 +148,7 @@ describe('SessionKeeper with the API client', () => {
     const { server, api, clock, changes } = signedIn();
     clock.now += 900_000 - RENEW_BEFORE_MS + 1;
 
-    await api.listArticles();
+    await api.content('articles').list();
 
     expect(server.requests.map((r) => [r.path, r.authorization, r.body])).toEqual([
       ['/api/v1/auth/refresh', null, { refreshToken: 'refresh-1' }],
@@ -153,7 +162,7 @@ describe('SessionKeeper with the API client', () => {
     const { server, api } = signedIn();
     server.accepted.delete('access-1'); // refused before its time, e.g. the server's clock is ahead
 
-    await expect(api.listArticles()).resolves.toEqual({ items: [], next: null });
+    await expect(api.content('articles').list()).resolves.toEqual({ items: [], next: null });
 
     expect(server.requests.map((r) => [r.path, r.authorization])).toEqual([
       ['/api/v1/manage/articles', 'Bearer access-1'],
@@ -166,7 +175,7 @@ describe('SessionKeeper with the API client', () => {
     const { server, api, keeper } = signedIn();
     server.accepted.delete('access-1');
 
-    const results = await Promise.all([api.listArticles(), api.listArticles({ status: 'draft' }), api.listArticles({ q: 'eau' })]);
+    const results = await Promise.all([api.content('articles').list(), api.content('articles').list({ status: 'draft' }), api.content('articles').list({ q: 'eau' })]);
 
     expect(results).toHaveLength(3);
     expect(server.count('/api/v1/auth/refresh')).toBe(1);
@@ -179,7 +188,7 @@ describe('SessionKeeper with the API client', () => {
   it('shares one refresh between calls sent with a token about to expire', async () => {
     const { server, api, clock } = signedIn();
     clock.now += 899_000;
-    await Promise.all([api.listArticles(), api.listArticles({ status: 'published' })]);
+    await Promise.all([api.content('articles').list(), api.content('articles').list({ status: 'published' })]);
     expect(server.count('/api/v1/auth/refresh')).toBe(1);
     expect(server.ended).toBe(false);
   });
@@ -189,7 +198,7 @@ describe('SessionKeeper with the API client', () => {
     server.accepted.delete('access-1');
     server.ended = true; // revoked: password changed elsewhere, account suspended…
 
-    const error = (await api.listArticles().catch((e: unknown) => e)) as ApiError;
+    const error = (await api.content('articles').list().catch((e: unknown) => e)) as ApiError;
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(401);
@@ -204,7 +213,7 @@ describe('SessionKeeper with the API client', () => {
     const { server, api, keeper, changes } = signedIn();
     server.refuseAll = true;
 
-    await expect(api.listArticles()).rejects.toBeInstanceOf(ApiError);
+    await expect(api.content('articles').list()).rejects.toBeInstanceOf(ApiError);
 
     expect(server.count('/api/v1/manage/articles')).toBe(2); // one retry, no loop
     expect(keeper.current).toBeNull();
@@ -218,13 +227,13 @@ describe('SessionKeeper with the API client', () => {
       throw new TypeError('Failed to fetch');
     };
 
-    const error = (await api.listArticles().catch((e: unknown) => e)) as ApiError;
+    const error = (await api.content('articles').list().catch((e: unknown) => e)) as ApiError;
 
     expect(error.kind).toBe('network');
     expect(keeper.current?.refreshToken).toBe('refresh-1');
     // A later call tries again.
     server.refreshAnswer = null;
-    await expect(api.listArticles()).resolves.toBeTruthy();
+    await expect(api.content('articles').list()).resolves.toBeTruthy();
     expect(keeper.current?.refreshToken).toBe('refresh-2');
   });
 
@@ -244,7 +253,7 @@ describe('SessionKeeper with the API client', () => {
   it('logs out the newest refresh token when a refresh is in flight', async () => {
     const { server, api, keeper, clock } = signedIn();
     clock.now += 899_000;
-    const call = api.listArticles();
+    const call = api.content('articles').list();
     await new Promise((r) => setTimeout(r, 1)); // the refresh is on its way
 
     await keeper.signOut();
@@ -262,5 +271,37 @@ describe('SessionKeeper with the API client', () => {
     expect(server.count('/api/v1/auth/logout')).toBe(1);
     expect(keeper.current).toBeNull();
     expect(changes).toEqual([[null, 'signed-out']]);
+  });
+});
+
+describe('a session shared by the tabs of a browser', () => {
+  it('is there for a new tab, without signing in again', () => {
+    const first = signedIn();
+    const second = signedIn({ server: first.server, clock: first.clock, start: false });
+    expect(second.keeper.current?.refreshToken).toBe('refresh-1');
+  });
+
+  it('is renewed once when two tabs find the access token expired together', async () => {
+    const first = signedIn();
+    const second = signedIn({ server: first.server, clock: first.clock, start: false });
+    first.clock.now += 899_000;
+
+    await Promise.all([first.api.content('articles').list(), second.api.content('articles').list()]);
+
+    // The second tab waited for the first one's refresh and took up its pair instead of spending the old one.
+    expect(first.server.count('/api/v1/auth/refresh')).toBe(1);
+    expect(second.keeper.current?.refreshToken).toBe('refresh-2');
+    expect(first.keeper.current?.refreshToken).toBe('refresh-2');
+  });
+
+  it('follows a sign-out in another tab', async () => {
+    const first = signedIn();
+    const second = signedIn({ server: first.server, clock: first.clock, start: false });
+
+    await first.keeper.signOut();
+    second.keeper.sync();
+
+    expect(second.keeper.current).toBeNull();
+    expect(second.changes).toEqual([[null, 'signed-out']]);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The signed-in session: its tokens, where they are kept, and how they are renewed.
  *
- * Kept in sessionStorage, refresh token included. It survives a reload (an editor does not lose the
- * session to F5) but not the closing of the tab, and is never shared with other tabs, so a shared computer
- * keeps nothing once the tab is closed. Not in localStorage: that outlives the browser and every tab would
- * hold the same single-use refresh token, so two tabs refreshing at once would spend it twice and the API
- * would end the session. Not in a cookie: the API is on another origin and answers management calls
- * without credentials. Never in a URL. Script running in the page could read it, as it could read the
- * access token: what guards both is that the app renders no untrusted HTML (Lit escapes what it renders).
+ * Kept in localStorage, so that every tab of the browser shares one session: a new tab does not ask to sign in
+ * again, and signing out in one tab signs out all of them (each tab follows the others through `storage` events).
+ * The refresh token is single use and presenting it twice makes the API end the session, so tabs renew one at a
+ * time under a Web Lock, and a tab that finds the stored pair already renewed by another adopts it instead of
+ * spending its own. Not in a cookie: the API is on another origin and answers management calls without
+ * credentials. Never in a URL. Script running in the page could read it, as it could read the access token: what
+ * guards both is that the app renders no untrusted HTML (Lit escapes what it renders; rich text is edited as a
+ * document by ProseMirror, never injected). Sessions end after 7 days whatever the refreshes, and signing out ends
+ * it on the API.
  */
 import { ApiError, type AccessTokens, type SignedInUser, type TokenResponse } from './api/client.js';
 
@@ -42,7 +44,7 @@ export function sessionFromToken(token: TokenResponse, now: number = Date.now())
 }
 
 /** The stored session, unless it is over (an expired access token alone is renewed, not a reason to sign in). */
-export function loadSession(storage: Storage = sessionStorage, now: number = Date.now()): Session | null {
+export function loadSession(storage: Storage = localStorage, now: number = Date.now()): Session | null {
   try {
     const raw = storage.getItem(KEY);
     if (!raw) return null;
@@ -64,16 +66,22 @@ export function loadSession(storage: Storage = sessionStorage, now: number = Dat
   }
 }
 
-export function saveSession(session: Session, storage: Storage = sessionStorage): void {
+export function saveSession(session: Session, storage: Storage = localStorage): void {
   storage.setItem(KEY, JSON.stringify(session));
 }
 
-export function clearSession(storage: Storage = sessionStorage): void {
+export function clearSession(storage: Storage = localStorage): void {
   storage.removeItem(KEY);
 }
 
-/** Why a session ended: the editor signed out, or it could not be renewed. */
+/** Why a session ended: the editor signed out (here or in another tab), or it could not be renewed. */
 export type SessionEnd = 'signed-out' | 'expired';
+
+/** Runs `task` while holding the browser-wide lock `name` (Web Locks); alone where the browser has none. */
+export type LockRunner = <T>(name: string, task: () => Promise<T>) => Promise<T>;
+
+const webLock: LockRunner = (name, task) =>
+  typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(name, task) as Promise<Awaited<ReturnType<typeof task>>>) : task();
 
 export interface SessionKeeperOptions {
   /** `POST /api/v1/auth/refresh`. */
@@ -84,6 +92,8 @@ export interface SessionKeeperOptions {
   onChange?: (session: Session | null, ended?: SessionEnd) => void;
   storage?: Storage;
   now?: () => number;
+  /** For tests: how the tabs of a browser take turns renewing. */
+  lock?: LockRunner;
 }
 
 /**
@@ -102,11 +112,29 @@ export class SessionKeeper implements AccessTokens {
   private refreshing: Promise<Session | null> | null = null;
   private readonly storage: Storage;
   private readonly now: () => number;
+  private readonly lock: LockRunner;
 
   constructor(private readonly options: SessionKeeperOptions) {
-    this.storage = options.storage ?? sessionStorage;
+    this.storage = options.storage ?? localStorage;
     this.now = options.now ?? Date.now;
+    this.lock = options.lock ?? webLock;
     this.session = loadSession(this.storage, this.now());
+  }
+
+  /**
+   * Takes up what another tab stored: a sign-in, a renewed pair, or the end of the session. Called on the
+   * window's `storage` event; nothing happens when the stored session is the one in hand.
+   */
+  sync(): void {
+    const stored = loadSession(this.storage, this.now());
+    if (stored?.refreshToken === this.session?.refreshToken) return;
+    if (!stored) {
+      this.session = null;
+      this.options.onChange?.(null, 'signed-out');
+      return;
+    }
+    this.session = stored;
+    this.options.onChange?.(stored);
   }
 
   get current(): Session | null {
@@ -145,13 +173,20 @@ export class SessionKeeper implements AccessTokens {
    * Throws only when the API could not answer (network, 429, 5xx): the session is kept for a later try.
    */
   refresh(): Promise<Session | null> {
-    this.refreshing ??= this.exchange().finally(() => {
+    this.refreshing ??= this.lock('vivapolis.session.refresh', () => this.exchange()).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
   private async exchange(): Promise<Session | null> {
+    // Another tab may have renewed (or ended) the session while this one waited for the lock: its pair is the
+    // live one, and the refresh token in hand is spent.
+    const stored = loadSession(this.storage, this.now());
+    if (this.session && stored?.refreshToken !== this.session.refreshToken) {
+      this.sync();
+      if (!stored || stored.expiresAt - this.now() > RENEW_BEFORE_MS) return this.session;
+    }
     const spent = this.session;
     if (!spent) return null;
     let token: TokenResponse;

@@ -75,10 +75,14 @@ public sealed class ChangeLog(IDocumentStore store, NpgsqlDataSource db, IEnumer
         foreach (var listener in _listeners) listener.OnForgotten(session, itemId);
     }
 
-    /// <summary>The highest committed position (0 when the log is empty): everything at or below it is final.</summary>
+    /// <summary>
+    /// The highest committed position: everything at or below it is final. Never below what retention removed, so a
+    /// log emptied by retention still gives a head that later tokens are not "older than".
+    /// </summary>
     public async Task<long> HeadAsync(CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"select coalesce(max(position), 0) from {Table}");
+        await using var command = db.CreateCommand(
+            $"select greatest((select coalesce(max(position), 0) from {Table}), (select coalesce(max(pruned_through), 0) from {Horizon}))");
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using Marten;
 using Npgsql;
 using Vivapolis.Api.Infrastructure;
@@ -39,24 +40,9 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
 
     /// <summary>One page in the given order, as <c>{"items":[…],"next":…}</c>.</summary>
     public async Task<byte[]> ReadPageAsync<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit,
-        string? cursor, CancellationToken ct)
+        string? cursor, CancellationToken ct, Locale? fallback = null)
     {
-        var sql = new StringBuilder($"select data::text, {order.Column}, id from {Table<TDelivery>()} where true");
-        await using var command = db.CreateCommand();
-        string Next(object value)
-        {
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
-            return "$" + command.Parameters.Count;
-        }
-        if (locale is { } language) sql.Append($" and data ->> 'locale' = {Next(Json.Name(language))}");
-        foreach (var (condition, parameters) in filter.Conditions)
-            sql.Append(" and (").Append(string.Format(condition, parameters.Select(p => (object)Next(p)).ToArray())).Append(')');
-        var direction = order.Descending ? "desc" : "asc";
-        if (Cursor.TryDecode(cursor, out var after))
-            sql.Append($" and ({order.Column}, id) {(order.Descending ? "<" : ">")} ({Next(order.Parameter(after.Value.Key))}, {Next(after.Value.Id)})");
-        sql.Append($" order by {order.Column} {direction}, id {direction} limit {Next(limit + 1)}");
-        command.CommandText = sql.ToString();
-
+        await using var command = PageCommand<TDelivery>(locale, filter, order, limit, cursor, fallback);
         var body = new ArrayBufferWriter<byte>(4096);
         body.Write(ItemsStart);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -76,6 +62,58 @@ public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
         }
         body.Write(NextNull);
         return body.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The same page as records, for what renders items in another format (the iCalendar and Atom feeds), with
+    /// the cursor of the next page, null on the last one.
+    /// </summary>
+    public async Task<(IReadOnlyList<TDelivery> Items, string? Next)> ReadItemsAsync<TDelivery>(Locale? locale,
+        DeliveryFilter filter, DeliveryOrder order, int limit, string? cursor, CancellationToken ct)
+    {
+        await using var command = PageCommand<TDelivery>(locale, filter, order, limit, cursor, fallback: null);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var items = new List<TDelivery>();
+        Cursor last = default;
+        while (await reader.ReadAsync(ct))
+        {
+            if (items.Count == limit) return (items, last.Encode());
+            items.Add(JsonSerializer.Deserialize<TDelivery>(reader.GetString(0), Json.Options)!);
+            last = new Cursor(order.ReadKey(reader, 1), reader.GetGuid(2));
+        }
+        return (items, null);
+    }
+
+    /// <summary>
+    /// Published items of one locale (and, with <paramref name="fallback"/>, of that language where the item has no
+    /// version in the first), filtered, from the cursor on, one more than the limit to know if a page follows.
+    /// </summary>
+    private NpgsqlCommand PageCommand<TDelivery>(Locale? locale, DeliveryFilter filter, DeliveryOrder order, int limit, string? cursor,
+        Locale? fallback)
+    {
+        var sql = new StringBuilder($"select data::text, {order.Column}, id from {Table<TDelivery>()} item where true");
+        var command = db.CreateCommand();
+        string Next(object value)
+        {
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+            return "$" + command.Parameters.Count;
+        }
+        if (locale is { } language && fallback is { } other && other != language)
+        {
+            // The other language's items whose group has no published version in the one asked for.
+            var (asked, instead) = (Next(Json.Name(language)), Next(Json.Name(other)));
+            sql.Append($" and (data ->> 'locale' = {asked} or (data ->> 'locale' = {instead} and not exists (select 1 from {Table<TDelivery>()} version " +
+                       $"where version.data @> jsonb_build_object('translationGroup', item.data -> 'translationGroup', 'locale', {asked}::text))))");
+        }
+        else if (locale is { } only) sql.Append($" and data ->> 'locale' = {Next(Json.Name(only))}");
+        foreach (var (condition, parameters) in filter.Conditions)
+            sql.Append(" and (").Append(string.Format(condition, parameters.Select(p => (object)Next(p)).ToArray())).Append(')');
+        var direction = order.Descending ? "desc" : "asc";
+        if (Cursor.TryDecode(cursor, out var after))
+            sql.Append($" and ({order.Column}, id) {(order.Descending ? "<" : ">")} ({Next(order.Parameter(after.Value.Key))}, {Next(after.Value.Id)})");
+        sql.Append($" order by {order.Column} {direction}, id {direction} limit {Next(limit + 1)}");
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     private string Table<TDelivery>() =>

@@ -21,9 +21,16 @@ public static class DeliveryResponse
         WriteJsonAsync(http, json, CacheControlOf<TDoc>(), ct);
 
     /// <summary>Writes JSON bytes with a strong ETag and <paramref name="cacheControl"/>, or a bodiless 304.</summary>
-    public static async Task WriteJsonAsync(HttpContext http, ReadOnlyMemory<byte> json, string cacheControl, CancellationToken ct)
+    public static Task WriteJsonAsync(HttpContext http, ReadOnlyMemory<byte> json, string cacheControl, CancellationToken ct) =>
+        WriteAsync(http, json, "application/json; charset=utf-8", cacheControl, ct);
+
+    /// <summary>
+    /// Writes published content in any format (JSON, iCalendar, Atom, HTML) with a strong ETag made from its bytes,
+    /// or a bodiless 304 when the client already has them.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext http, ReadOnlyMemory<byte> body, string contentType, string cacheControl, CancellationToken ct)
     {
-        var etag = ETags.ForBytes(json.Span);
+        var etag = ETags.ForBytes(body.Span);
         var response = http.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = cacheControl;
@@ -34,8 +41,8 @@ public static class DeliveryResponse
             return;
         }
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = json.Length;
-        await response.Body.WriteAsync(json, ct);
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, ct);
     }
 }

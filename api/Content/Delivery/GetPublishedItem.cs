@@ -23,9 +23,7 @@ public sealed class PublishedItemRequest
 
 public sealed class PublishedItemValidator : Validator<PublishedItemRequest>
 {
-    // No slug is longer: a longer one names nothing, and is said so before the database is asked.
-    public PublishedItemValidator() => RuleFor(x => x.Slug).MaximumLength(Slugs.MaxLength)
-        .WithMessage(_ => Text.Of($"Un slug compte {Slugs.MaxLength} caractères au plus.", $"A slug is {Slugs.MaxLength} characters at most."));
+    public PublishedItemValidator() => RuleFor(x => x.Slug).SlugInPath();
 }
 
 /// <summary>
@@ -35,7 +33,7 @@ public sealed class PublishedItemValidator : Validator<PublishedItemRequest>
 /// </summary>
 public abstract class GetPublishedItem<TDoc, TDelivery> : Endpoint<PublishedItemRequest, TDelivery>
     where TDoc : IContentDocument
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

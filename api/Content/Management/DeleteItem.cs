@@ -1,3 +1,4 @@
+using Vivapolis.Contracts.Common;
 using FastEndpoints;
 
 namespace Vivapolis.Api.Content.Management;
@@ -6,7 +7,7 @@ namespace Vivapolis.Api.Content.Management;
 public abstract class DeleteItem<TDoc, TContent, TDelivery> : Endpoint<ItemRequest>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, Vivapolis.Contracts.Common.IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

@@ -6,16 +6,28 @@ using Vivapolis.Contracts.Common;
 
 namespace Vivapolis.Api.Content.Management;
 
-/// <summary>Management list filters.</summary>
+/// <summary>Management list filters and order; the filters combine.</summary>
 public sealed class ManagedListRequest : PageRequest
 {
-    /// <summary>Only items in this status.</summary>
+    /// <summary>Only items in this status (<c>in_review</c>: the review queue).</summary>
     [QueryParam]
     public ContentStatus? Status { get; init; }
 
     /// <summary>Words the title contains, in any case.</summary>
     [QueryParam]
     public string? Q { get; init; }
+
+    /// <summary>Only items filed under this theme code (see <c>/api/v1/themes</c>); for types that have themes.</summary>
+    [QueryParam]
+    public string? Theme { get; init; }
+
+    /// <summary>Only items in this region, by INSEE code (see <c>/api/v1/regions</c>); for types that have a region.</summary>
+    [QueryParam]
+    public string? Region { get; init; }
+
+    /// <summary>The order: most recently edited first (the default), by title, or by start (events only).</summary>
+    [QueryParam]
+    public ManagedSort? Sort { get; init; }
 }
 
 public sealed class ManagedListValidator : Validator<ManagedListRequest>
@@ -23,15 +35,33 @@ public sealed class ManagedListValidator : Validator<ManagedListRequest>
     public ManagedListValidator()
     {
         Include(new PageRules());
-        RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Q).MaximumLength(200)
+            .WithMessage(_ => Text.Of("La recherche compte 200 caractères au plus.", "The search is 200 characters at most."));
+        RuleFor(x => x.Theme).KnownTheme();
+        RuleFor(x => x.Region).KnownRegion();
     }
 }
 
-/// <summary>GET /api/v1/manage/{type}: every item whatever its status, most recently edited first.</summary>
+/// <summary>
+/// GET /api/v1/manage/{type}: every item whatever its status, most recently edited first unless <c>sort</c> says
+/// otherwise. A type whose items have a region or a start says where they are by overriding the members below.
+/// </summary>
 public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, Page<ManagedSummary>>
     where TDoc : ContentDocument<TContent>, IContentDocument
     where TContent : class, IItemContent
 {
+    /// <summary>Whether the type's content has <c>themes</c>.</summary>
+    protected virtual bool HasThemes => true;
+
+    /// <summary>The fragment of a document that the region filter looks for (JSON containment); null: no region.</summary>
+    protected virtual object? InRegion(string code) => null;
+
+    /// <summary>The SQL text of the item's start, sortable as text; null: the type cannot be sorted by start.</summary>
+    protected virtual string? StartSql => null;
+
+    /// <summary>The start shown in the list; null for types without one.</summary>
+    protected virtual DateTime? StartOf(TDoc doc) => null;
+
     public override void Configure()
     {
         Get(ManagementRoutes.Collection<TDoc>());
@@ -44,29 +74,92 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
     {
         var where = new List<string>();
         var args = new List<object>();
-        if (request.Status is { } status)
+        void Where(string sql, params object[] values)
         {
-            where.Add("data ->> 'status' = ?");
-            args.Add(Json.Name(status));
+            where.Add(sql);
+            args.AddRange(values);
         }
-        if (!string.IsNullOrWhiteSpace(request.Q))
+
+        if (request.Status is { } status) Where("data ->> 'status' = ?", Json.Name(status));
+        if (!string.IsNullOrWhiteSpace(request.Q)) Where("data ->> 'title' ilike ?", $"%{Like.Escape(request.Q.Trim())}%");
+        if (request.Theme is { } theme)
         {
-            where.Add("data ->> 'title' ilike ?");
-            args.Add($"%{Like.Escape(request.Q.Trim())}%");
+            if (!HasThemes) throw Unfiltered("theme", "Ce type de contenu n'a pas de thèmes.", "This content type has no themes.");
+            Where("data @> ?::jsonb", Fragment(new { content = new { themes = new[] { theme } } }));
         }
+        if (request.Region is { } region)
+        {
+            var fragment = InRegion(region)
+                           ?? throw Unfiltered("region", "Ce type de contenu n'a pas de région.", "This content type has no region.");
+            Where("data @> ?::jsonb", Fragment(fragment));
+        }
+
+        var order = OrderOf(request.Sort ?? ManagedSort.Updated);
         if (Cursor.TryDecode(request.Cursor, out var after))
         {
-            where.Add("(updated_at, id) < (?, ?)");
-            args.Add(after.Value.Time); // a DateTimeOffset: Marten sends DateTime as a timestamp without time zone
-            args.Add(after.Value.Id);
+            if (order.Key is null)
+                Where("(updated_at, id) < (?, ?)", after.Value.Time, after.Value.Id); // a DateTimeOffset: Marten sends DateTime as a timestamp without time zone
+            else
+                // Keyset on the sort key of the page's last item, read again: the cursor only holds its id. An item
+                // deleted since then sorts as the empty key, so the walk goes on from the start rather than stop.
+                Where($"({order.Key}, id) > (coalesce((select {order.Key} from {Table()} where id = ?), ''), ?)", after.Value.Id, after.Value.Id);
         }
         args.Add(request.Limit + 1);
-        var sql = (where.Count > 0 ? "where " + string.Join(" and ", where) : "")
-                  + " order by updated_at desc, id desc limit ?";
+        var sql = (where.Count > 0 ? "where " + string.Join(" and ", where) : "") + $" order by {order.OrderBy} limit ?";
 
         var docs = await Resolve<IQuerySession>().QueryAsync<TDoc>(sql, ct, args.ToArray());
         var page = docs.Take(request.Limit).ToList();
-        var next = docs.Count > request.Limit ? Cursor.At(page[^1].UpdatedAt, page[^1].Id).Encode() : null;
-        await Send.OkAsync(new Page<ManagedSummary>(page.Select(d => d.ToSummary(TDoc.TypeName)).ToList(), next), ct);
+        var next = docs.Count > request.Limit
+            ? (order.Key is null ? Cursor.At(page[^1].UpdatedAt, page[^1].Id) : new Cursor(0, page[^1].Id)).Encode()
+            : null;
+        var languages = await LanguagesAsync(page.Select(d => d.Id).ToArray(), ct);
+        var items = page.Select(d => d.ToSummary(TDoc.TypeName) with
+        {
+            CreatedBy = d.CreatedBy, Start = StartOf(d), Translations = languages.GetValueOrDefault(d.Id, [d.Locale]),
+        }).ToList();
+        await Send.OkAsync(new Page<ManagedSummary>(items, next), ct);
     }
+
+    /// <summary>For each item, the languages its translation group has a version in (itself included), in one query.</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<Locale>>> LanguagesAsync(Guid[] ids, CancellationToken ct)
+    {
+        if (ids.Length == 0) return [];
+        const string Group = "coalesce({0}.data -> 'content' ->> 'translationGroup', {0}.id::text)";
+        await using var command = Resolve<Npgsql.NpgsqlDataSource>().CreateCommand(
+            $"select item.id, array_agg(distinct version.data ->> 'locale') from {Table()} item " +
+            $"join {Table()} version on {string.Format(Group, "version")} = {string.Format(Group, "item")} " +
+            "where item.id = any($1) group by item.id");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = ids });
+        var languages = new Dictionary<Guid, IReadOnlyList<Locale>>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            languages[reader.GetGuid(0)] = reader.GetFieldValue<string[]>(1).Select(Json.Parse<Locale>).Order().ToList();
+        return languages;
+    }
+
+    /// <summary>The ORDER BY of a sort, and its key expression when it is not the edit time.</summary>
+    private (string OrderBy, string? Key) OrderOf(ManagedSort sort)
+    {
+        switch (sort)
+        {
+            case ManagedSort.Title:
+                return ("lower(data ->> 'title'), id", "lower(data ->> 'title')");
+            case ManagedSort.Start:
+                // Items without a start yet (drafts) come last: '~' sorts after every digit.
+                var start = StartSql is { } s ? $"coalesce({s}, '~')"
+                    : throw Unfiltered("sort", "Seuls les événements se trient par date de début.", "Only events sort by start.");
+                return ($"{start}, id", start);
+            default:
+                return ("updated_at desc, id desc", null);
+        }
+    }
+
+    private string Table() =>
+        Resolve<IDocumentStore>().Options.FindOrResolveDocumentType(typeof(TDoc)).TableName.QualifiedName;
+
+    private static string Fragment(object fragment) => System.Text.Json.JsonSerializer.Serialize(fragment, Json.Options);
+
+    /// <summary>A 400 naming the parameter this type does not take.</summary>
+    private static ValidationException Unfiltered(string parameter, string fr, string en) =>
+        new([new FluentValidation.Results.ValidationFailure(parameter, Text.Of(fr, en)) { ErrorCode = "type" }]);
 }

@@ -28,7 +28,7 @@ public sealed class RestoreRevisionValidator : Validator<RestoreRevisionRequest>
 public abstract class RestoreRevision<TDoc, TContent, TDelivery> : Endpoint<RestoreRevisionRequest, Managed<TContent>>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

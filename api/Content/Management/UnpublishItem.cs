@@ -8,7 +8,7 @@ namespace Vivapolis.Api.Content.Management;
 public abstract class UnpublishItem<TDoc, TContent, TDelivery> : Endpoint<ItemRequest, Managed<TContent>>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

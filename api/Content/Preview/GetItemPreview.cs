@@ -1,3 +1,4 @@
+using Vivapolis.Contracts.Common;
 using FastEndpoints;
 using Vivapolis.Api.Content.Management;
 using Vivapolis.Api.Features.ApiKeys;
@@ -10,7 +11,7 @@ namespace Vivapolis.Api.Content.Preview;
 /// </summary>
 public abstract class GetItemPreview<TDoc, TDelivery> : Endpoint<ItemIdRequest, TDelivery>
     where TDoc : IContentDocument
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

@@ -25,7 +25,7 @@ public sealed class PreviewOptionsValidator : AbstractValidator<PreviewOptions>
 public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRequest, PreviewLink>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {
@@ -41,16 +41,22 @@ public abstract class PreviewItem<TDoc, TContent, TDelivery> : Endpoint<ItemIdRe
         {
             s.Summary = $"Create a preview link for one {TDoc.TypeName}";
             s.Description = "The link shows the item's current draft (or pending version) in its delivery shape, to " +
-                            "anyone holding it, until it expires. Responses are private and never cached.";
+                            "anyone holding it, until it expires, its maker is suspended or loses the role, or an editor " +
+                            "revokes the item's links. Authors make links to their own drafts only. Responses are " +
+                            "private and never cached.";
         });
     }
 
     public override async Task HandleAsync(ItemIdRequest request, CancellationToken ct)
     {
         var options = await ReadOptionsAsync(ct);
-        var doc = await Resolve<IQuerySession>().LoadAsync<TDoc>(request.Id, ct) ?? throw ProblemException.NotFound();
+        var session = Resolve<IQuerySession>();
+        // An author shares only what they may edit: their own draft.
+        await User.RequireMayEditAsync<TDoc>(session, request.Id, ifMatch: null, ct);
+        var doc = await session.LoadAsync<TDoc>(request.Id, ct) ?? throw ProblemException.NotFound();
         var lifetime = options.ExpiresInMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : PreviewTokens.DefaultLifetime;
-        var (token, expires) = Resolve<PreviewTokens>().Issue(TDoc.TypeName, doc.Id, lifetime);
+        var generation = await PreviewLinks.GenerationAsync(session, doc.Id, ct);
+        var (token, expires) = Resolve<PreviewTokens>().Issue(TDoc.TypeName, doc.Id, User.UserId(), generation, lifetime);
         var locale = doc.Locale == Locale.Fr ? "" : $"&locale={Json.Name(doc.Locale)}";
         await Send.OkAsync(new PreviewLink
         {
@@ -87,13 +93,14 @@ public interface IPreviewSource<TDoc> where TDoc : IContentDocument
 
 public enum PreviewOutcome { Found, Missing, OtherItem, NothingPublic }
 
-public readonly record struct PreviewResult(PreviewOutcome Outcome, byte[]? Json);
+/// <param name="CreatedBy">Who created the item (a preview link made by an author works for their own items only).</param>
+public readonly record struct PreviewResult(PreviewOutcome Outcome, byte[]? Json, string? CreatedBy = null);
 
 public sealed class PreviewSource<TDoc, TContent, TDelivery>(
-    ContentType<TDoc, TContent, TDelivery> type, IQuerySession session, IDocumentStore store) : IPreviewSource<TDoc>
+    ContentType<TDoc, TContent, TDelivery> type, IQuerySession session, IDocumentStore store, IContentMedia media) : IPreviewSource<TDoc>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public async Task<PreviewResult> RenderAsync(Guid id, string? slug, CancellationToken ct)
     {
@@ -101,9 +108,10 @@ public sealed class PreviewSource<TDoc, TContent, TDelivery>(
         if (doc is null) return new(PreviewOutcome.Missing, null);
         if (slug is not null && doc.Slug != slug) return new(PreviewOutcome.OtherItem, null);
         // Serialised as Marten stores published copies, so a preview has exactly the bytes' shape of delivery.
-        return type.ToDelivery(doc) is { } delivery
-            ? new(PreviewOutcome.Found, System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(delivery)))
-            : new(PreviewOutcome.NothingPublic, null);
+        // With its images and their widths, as publishing will give them.
+        return type.ToDelivery(doc, await media.ImagesAsync(doc.Content, ct)) is { } delivery
+            ? new(PreviewOutcome.Found, System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(delivery)), doc.CreatedBy)
+            : new(PreviewOutcome.NothingPublic, null, doc.CreatedBy);
     }
 }
 
@@ -116,8 +124,9 @@ public static class PreviewResponse
     public static bool IsPreview(HttpRequest request) => request.Query.ContainsKey(Parameter);
 
     /// <summary>
-    /// Checks the token against the item the slug names and writes the draft in its delivery shape: private,
-    /// never stored, without an ETag. Forged, expired or other items' tokens are a 401 problem.
+    /// Checks the token against the item the slug names, and its maker and generation (<see cref="PreviewLinks"/>),
+    /// and writes the draft in its delivery shape: private, never stored, without an ETag. Forged, expired, revoked
+    /// or other items' tokens, and those of makers who may no longer make them, are a 401 problem.
     /// </summary>
     public static async Task WriteAsync<TDoc>(HttpContext http, string slug, CancellationToken ct) where TDoc : IContentDocument
     {
@@ -127,6 +136,8 @@ public static class PreviewResponse
         if (claim is null || claim.Type != TDoc.TypeName) throw Unauthorized();
         var result = await services.GetRequiredService<IPreviewSource<TDoc>>().RenderAsync(claim.Id, slug, ct);
         if (result.Outcome is PreviewOutcome.OtherItem or PreviewOutcome.Missing) throw Unauthorized();
+        if (!await PreviewLinks.StillValidAsync<TDoc>(services.GetRequiredService<IQuerySession>(), claim, result.CreatedBy!, ct))
+            throw Unauthorized();
         if (result.Outcome == PreviewOutcome.NothingPublic) throw ProblemException.NotFound();
         await WriteJsonAsync(http, result.Json!, ct);
     }
@@ -164,8 +175,8 @@ public static class PreviewResponse
     }
 
     private static ProblemException Unauthorized() => new(StatusCodes.Status401Unauthorized, Problems.Title(401), Text.Of(
-        "Ce lien d'aperçu n'est pas valide pour cet élément, ou il a expiré : demandez-en un nouveau.",
-        "This preview link is not valid for this item, or it has expired: ask for a new one."));
+        "Ce lien d'aperçu n'est pas valide pour cet élément, il a expiré ou il a été révoqué : demandez-en un nouveau.",
+        "This preview link is not valid for this item, has expired or was revoked: ask for a new one."));
 }
 
 public static class PreviewRegistration
@@ -173,6 +184,9 @@ public static class PreviewRegistration
     public static IServiceCollection AddPreviewSource<TDoc, TContent, TDelivery>(this IServiceCollection services)
         where TDoc : ContentDocument<TContent>, IContentDocument, new()
         where TContent : class, IItemContent
-        where TDelivery : class
-        => services.AddScoped<IPreviewSource<TDoc>, PreviewSource<TDoc, TContent, TDelivery>>();
+        where TDelivery : class, IDeliveryItem
+    {
+        services.ConfigureMarten(o => o.Schema.For<PreviewRevocation>()); // once per type: the same registration
+        return services.AddScoped<IPreviewSource<TDoc>, PreviewSource<TDoc, TContent, TDelivery>>();
+    }
 }

@@ -27,7 +27,7 @@ public sealed class ContentScheduling<TDoc, TContent, TDelivery>(
     : IScheduledActions
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public string TypeName => type.Name;
 

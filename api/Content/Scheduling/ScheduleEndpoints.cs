@@ -23,7 +23,7 @@ public sealed class ScheduleItemRequest
 public abstract class ScheduleItem<TDoc, TContent, TDelivery> : Endpoint<ScheduleItemRequest, Managed<TContent>>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {
@@ -46,7 +46,7 @@ public abstract class ScheduleItem<TDoc, TContent, TDelivery> : Endpoint<Schedul
 public abstract class CancelSchedule<TDoc, TContent, TDelivery> : Endpoint<ItemRequest, Managed<TContent>>
     where TDoc : ContentDocument<TContent>, IContentDocument, new()
     where TContent : class, IItemContent
-    where TDelivery : class
+    where TDelivery : class, IDeliveryItem
 {
     public override void Configure()
     {

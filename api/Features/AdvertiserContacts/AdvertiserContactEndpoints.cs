@@ -11,7 +11,12 @@ public sealed class CreateAdvertiserContact : CreateItem<AdvertiserContact, Adve
 
 public sealed class GetAdvertiserContact : GetItem<AdvertiserContact, AdvertiserContactContent>;
 
-public sealed class ListAdvertiserContacts : ListItems<AdvertiserContact, AdvertiserContactContent>;
+public sealed class ListAdvertiserContacts : ListItems<AdvertiserContact, AdvertiserContactContent>
+{
+    protected override bool HasThemes => false;
+
+    protected override object InRegion(string code) => new { content = new { regions = new[] { code } } };
+}
 
 public sealed class UpdateAdvertiserContact : UpdateItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 
@@ -26,6 +31,8 @@ public sealed class GetPublishedAdvertiserContact : GetPublishedItem<AdvertiserC
 public sealed class PreviewAdvertiserContact : Vivapolis.Api.Content.Preview.PreviewItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 
 public sealed class GetAdvertiserContactPreview : Vivapolis.Api.Content.Preview.GetItemPreview<AdvertiserContact, AdvertiserContactDelivery>;
+
+public sealed class RevokeAdvertiserContactPreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<AdvertiserContact, AdvertiserContactContent>;
 
 public sealed class SubmitAdvertiserContact : SubmitItem<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>;
 

@@ -38,15 +38,30 @@ public sealed class ArticleType(ArticleValidator validator) : ContentType<Articl
         new(a.Content.Title, SearchText.Join(a.Content.Standfirst, SearchText.Plain(a.Content.Body), a.Content.Rubric,
             string.Join(", ", a.Content.Tags), a.Content.Interviewee?.Name, a.Content.Interviewee?.Organisation));
 
-    public override ArticleDelivery ToDelivery(Article a) => new()
+    public override ArticleDelivery ToDelivery(Article a, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
+        ToDelivery(a) with { Images = images.Count == 0 ? null : images };
+
+    public override Guid? TranslationGroupOf(ArticleContent content) => content.TranslationGroup;
+
+    public override ArticleContent InLanguage(ArticleContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
+        content with { Locale = locale, TranslationGroup = group, Slug = slug };
+
+    public override ArticleDelivery WithAlternates(ArticleDelivery delivery, IReadOnlyList<Vivapolis.Contracts.Common.AlternateLink> alternates) =>
+        delivery with { Alternates = alternates };
+
+    public override ArticleDelivery ToDelivery(Article a)
     {
-        Id = a.Id, Locale = a.Locale, TranslationGroup = a.Content.TranslationGroup ?? a.Id, Slug = a.Slug,
-        Title = a.Content.Title, Standfirst = a.Content.Standfirst, Body = a.Content.Body, Rubric = a.Content.Rubric,
-        Authors = a.Content.Authors, Interviewee = a.Content.Interviewee, Tags = a.Content.Tags, Themes = a.Content.Themes,
-        RelatedFiches = a.Content.RelatedFiches, RelatedEvents = a.Content.RelatedEvents,
-        Seo = a.Content.Seo, Cover = a.Content.Cover,
-        PublishedAt = a.PublishedAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt, Version = a.Version,
-    };
+        var delivery = new ArticleDelivery
+        {
+            Id = a.Id, Locale = a.Locale, TranslationGroup = a.Content.TranslationGroup ?? a.Id, Slug = a.Slug,
+            Title = a.Content.Title, Standfirst = a.Content.Standfirst, Body = a.Content.Body, Rubric = a.Content.Rubric,
+            Authors = a.Content.Authors, Interviewee = a.Content.Interviewee, Tags = a.Content.Tags, Themes = a.Content.Themes,
+            RelatedFiches = a.Content.RelatedFiches, RelatedEvents = a.Content.RelatedEvents,
+            Seo = a.Content.Seo, Cover = a.Content.Cover,
+            PublishedAt = a.PublishedAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt, Version = a.Version,
+        };
+        return delivery with { JsonLd = ArticleJsonLdMapping.Of(delivery) };
+    }
 }
 
 public static class ArticlesRegistration

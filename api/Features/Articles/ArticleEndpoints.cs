@@ -26,6 +26,8 @@ public sealed class PreviewArticle : Vivapolis.Api.Content.Preview.PreviewItem<A
 
 public sealed class GetArticlePreview : Vivapolis.Api.Content.Preview.GetItemPreview<Article, ArticleDelivery>;
 
+public sealed class RevokeArticlePreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<Article, ArticleContent>;
+
 public sealed class SubmitArticle : SubmitItem<Article, ArticleContent, ArticleDelivery>;
 
 public sealed class ListArticleRevisions : ListRevisions<Article, ArticleContent>;
@@ -41,3 +43,9 @@ public sealed class DiscardArticleDraft : DiscardDraft<Article, ArticleContent, 
 public sealed class ScheduleArticle : Vivapolis.Api.Content.Scheduling.ScheduleItem<Article, ArticleContent, ArticleDelivery>;
 
 public sealed class CancelArticleSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class CreateArticleTranslation : Vivapolis.Api.Content.Translations.CreateTranslation<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class ListArticleTranslations : Vivapolis.Api.Content.Translations.ListTranslations<Article, ArticleContent, ArticleDelivery>;
+
+public sealed class UnlinkArticleTranslation : Vivapolis.Api.Content.Translations.UnlinkTranslation<Article, ArticleContent, ArticleDelivery>;

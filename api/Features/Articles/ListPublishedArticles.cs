@@ -8,7 +8,7 @@ using Vivapolis.Contracts.Articles;
 namespace Vivapolis.Api.Features.Articles;
 
 /// <summary>Filters of the public article list.</summary>
-public sealed class ArticleListRequest : DeliveryListRequest
+public sealed class ArticleListRequest : TranslatedListRequest
 {
     /// <summary>Only articles filed under this theme code (see <c>/api/v1/themes</c>).</summary>
     [QueryParam]
@@ -32,6 +32,9 @@ public sealed class ArticleListValidator : Validator<ArticleListRequest>
 /// <summary>GET /api/v1/articles: published articles, newest first.</summary>
 public sealed class ListPublishedArticles : ListPublished<Article, ArticleListRequest, ArticleDelivery>
 {
-    protected override DeliveryFilter Filter(ArticleListRequest r) =>
+    protected override DeliveryFilter Filter(ArticleListRequest r) => FilterFor(r);
+
+    /// <summary>The list's filters as SQL; the Atom feed of articles takes the same.</summary>
+    public static DeliveryFilter FilterFor(ArticleListRequest r) =>
         new DeliveryFilter().ArrayContains("themes", r.Theme).ArrayContains("tags", r.Tag);
 }

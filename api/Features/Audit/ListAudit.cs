@@ -25,9 +25,9 @@ public sealed class AuditRequest : PageRequest
 
     /// <summary>
     /// Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-    /// restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
-    /// user_suspended, user_reactivated, user_password_reset_forced, webhook_created, webhook_updated,
-    /// webhook_secret_rotated or webhook_deleted.
+    /// restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
+    /// user_role_changed, user_suspended, user_reactivated, user_password_reset_forced, media_uploaded, media_edited,
+    /// media_deleted, webhook_created, webhook_updated, webhook_secret_rotated or webhook_deleted.
     /// </summary>
     [QueryParam]
     public string? Action { get; init; }
@@ -79,6 +79,7 @@ public static class AuditLog
         ["erased"] = "item_erased",
         ["unscheduled"] = "item_unscheduled",
         ["draft_discarded"] = "item_draft_discarded",
+        ["preview_links_revoked"] = "preview_links_revoked",
         ["api_key_created"] = "api_key_created",
         ["api_key_revoked"] = "api_key_revoked",
         ["user_created"] = "user_created",
@@ -86,6 +87,9 @@ public static class AuditLog
         ["user_suspended"] = "user_suspended",
         ["user_reactivated"] = "user_reactivated",
         ["user_password_reset_forced"] = "user_password_reset_forced",
+        ["media_uploaded"] = "media_uploaded",
+        ["media_edited"] = "media_edited",
+        ["media_deleted"] = "media_deleted",
         ["webhook_created"] = "webhook_created",
         ["webhook_updated"] = "webhook_updated",
         ["webhook_secret_rotated"] = "webhook_secret_rotated",

@@ -42,11 +42,22 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
         new(e.Content.Title, SearchText.Join(e.Content.Summary, SearchText.Plain(e.Content.Description), e.Content.Series,
             e.Content.Organizer?.Name, e.Content.Venue?.Name, e.Content.Venue?.City));
 
+    public override EventDelivery ToDelivery(AgendaEvent e, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
+        ToDelivery(e) with { Images = images.Count == 0 ? null : images };
+
+    public override Guid? TranslationGroupOf(EventContent content) => content.TranslationGroup;
+
+    public override EventContent InLanguage(EventContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
+        content with { Locale = locale, TranslationGroup = group, Slug = slug };
+
+    public override EventDelivery WithAlternates(EventDelivery delivery, IReadOnlyList<Vivapolis.Contracts.Common.AlternateLink> alternates) =>
+        delivery with { Alternates = alternates };
+
     public override EventDelivery ToDelivery(AgendaEvent e)
     {
         var c = e.Content;
         var span = EventTimes.SpanOf(c.Start!.Value, c.End!.Value, c.TimeZone, c.AllDay);
-        return new EventDelivery
+        var delivery = new EventDelivery
         {
             Id = e.Id, Locale = e.Locale, TranslationGroup = c.TranslationGroup ?? e.Id, Slug = e.Slug,
             Title = c.Title, Kind = c.Kind!.Value, Summary = c.Summary, Description = c.Description,
@@ -61,6 +72,7 @@ public sealed class EventType(EventValidator validator) : ContentType<AgendaEven
             EventStatus = c.EventStatus, Themes = c.Themes, Seo = c.Seo, Cover = c.Cover,
             PublishedAt = e.PublishedAt ?? e.UpdatedAt, UpdatedAt = e.UpdatedAt, Version = e.Version,
         };
+        return delivery with { JsonLd = EventJsonLdMapping.Of(delivery) };
     }
 
     /// <summary>"1re édition", "3ème édition" (as the network writes it); "1st edition", "3rd edition" in English.</summary>

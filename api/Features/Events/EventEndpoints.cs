@@ -10,7 +10,15 @@ public sealed class CreateEvent : CreateItem<AgendaEvent, EventContent, EventDel
 
 public sealed class GetEvent : GetItem<AgendaEvent, EventContent>;
 
-public sealed class ListEvents : ListItems<AgendaEvent, EventContent>;
+public sealed class ListEvents : ListItems<AgendaEvent, EventContent>
+{
+    protected override object InRegion(string code) => new { content = new { venue = new { regionCode = code } } };
+
+    // Stored as the local ISO 8601 text of the poster ("2027-03-26T09:00:00"), which sorts as it reads.
+    protected override string StartSql => "data -> 'content' ->> 'start'";
+
+    protected override DateTime? StartOf(AgendaEvent doc) => doc.Content.Start;
+}
 
 public sealed class UpdateEvent : UpdateItem<AgendaEvent, EventContent, EventDelivery>;
 
@@ -25,6 +33,8 @@ public sealed class GetPublishedEvent : GetPublishedItem<AgendaEvent, EventDeliv
 public sealed class PreviewEvent : Vivapolis.Api.Content.Preview.PreviewItem<AgendaEvent, EventContent, EventDelivery>;
 
 public sealed class GetEventPreview : Vivapolis.Api.Content.Preview.GetItemPreview<AgendaEvent, EventDelivery>;
+
+public sealed class RevokeEventPreviewLinks : Vivapolis.Api.Content.Preview.RevokePreviewLinks<AgendaEvent, EventContent>;
 
 public sealed class SubmitEvent : SubmitItem<AgendaEvent, EventContent, EventDelivery>;
 
@@ -41,3 +51,9 @@ public sealed class DiscardEventDraft : DiscardDraft<AgendaEvent, EventContent, 
 public sealed class ScheduleEvent : Vivapolis.Api.Content.Scheduling.ScheduleItem<AgendaEvent, EventContent, EventDelivery>;
 
 public sealed class CancelEventSchedule : Vivapolis.Api.Content.Scheduling.CancelSchedule<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class CreateEventTranslation : Vivapolis.Api.Content.Translations.CreateTranslation<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class ListEventTranslations : Vivapolis.Api.Content.Translations.ListTranslations<AgendaEvent, EventContent, EventDelivery>;
+
+public sealed class UnlinkEventTranslation : Vivapolis.Api.Content.Translations.UnlinkTranslation<AgendaEvent, EventContent, EventDelivery>;

@@ -83,6 +83,12 @@ public static partial class EventTimes
         return instant.Year is >= FirstYear and <= LastYear;
     }
 
+    /// <summary>A local day as ISO 8601: <c>2027-03-26</c>.</summary>
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A local time with its offset as ISO 8601, to the second: <c>2027-03-26T09:00:00+01:00</c>.</summary>
+    public static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(?<offset>Z|[+-]\d{2}:\d{2})?$")]
     private static partial Regex DateTimeShape();
 }

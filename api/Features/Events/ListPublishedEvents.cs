@@ -3,13 +3,21 @@ using FluentValidation;
 using Vivapolis.Api.Content;
 using Vivapolis.Api.Content.Delivery;
 using Vivapolis.Api.Infrastructure;
+using Vivapolis.Contracts.Common;
 using Vivapolis.Contracts.Events;
 
 namespace Vivapolis.Api.Features.Events;
 
-/// <summary>Filters of the public agenda.</summary>
-public sealed class EventListRequest : DeliveryListRequest
+/// <summary>
+/// Filters of the public agenda. The JSON list, the iCalendar feed and the embedded agenda take exactly these, and
+/// <see cref="ListPublishedEvents.FilterFor"/> turns them into SQL for all three.
+/// </summary>
+public class EventFilters
 {
+    /// <summary>Language version to list.</summary>
+    [QueryParam]
+    public Locale Locale { get; init; } = Locale.Fr;
+
     /// <summary>
     /// Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
     /// (<c>2027-03-26</c>, from its first instant) or a date-time (<c>2027-03-26T09:00:00+01:00</c>); without an
@@ -54,11 +62,30 @@ public sealed class EventListRequest : DeliveryListRequest
     public string? Q { get; init; }
 }
 
-public sealed class EventListValidator : Validator<EventListRequest>
+/// <summary>
+/// A page of the agenda: its filters, and the paging every delivery list takes (as in <see cref="PageRequest"/>,
+/// which a class deriving from <see cref="EventFilters"/> cannot also derive from).
+/// </summary>
+public class EventListRequest : EventFilters, IDeliveryListRequest, ITranslatedListRequest
 {
-    public EventListValidator()
+    /// <inheritdoc cref="ITranslatedListRequest.Fallback"/>
+    [QueryParam]
+    public Locale? Fallback { get; init; }
+
+    /// <summary>How many items per page, 1 to 100.</summary>
+    [QueryParam]
+    public int Limit { get; init; } = 20;
+
+    /// <summary>The <c>next</c> value of the previous page.</summary>
+    [QueryParam]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>The checks of the agenda's filters, wherever they are taken (the feed binds them alone).</summary>
+public sealed class EventFiltersValidator : Validator<EventFilters>
+{
+    public EventFiltersValidator()
     {
-        Include(new PageRules());
         RuleFor(x => x.From).Must(v => string.IsNullOrWhiteSpace(v) || EventTimes.TryParseBound(v, isEnd: false, out _)).WithMessage(BadTime);
         RuleFor(x => x.To).Must(v => string.IsNullOrWhiteSpace(v) || EventTimes.TryParseBound(v, isEnd: true, out _)).WithMessage(BadTime);
         // Unreadable values are reported above; two readable ones must make a window.
@@ -73,9 +100,18 @@ public sealed class EventListValidator : Validator<EventListRequest>
         RuleFor(x => x.Q).MaximumLength(200);
     }
 
-    private static string BadTime(EventListRequest _) => Text.Of(
+    private static string BadTime(EventFilters _) => Text.Of(
         "Date invalide : donnez un jour (2027-03-26) ou une date et heure ISO 8601 (2027-03-26T09:00:00+01:00), entre 1900 et 2200.",
         "Invalid date: give a day (2027-03-26) or an ISO 8601 date-time (2027-03-26T09:00:00+01:00), between 1900 and 2200.");
+}
+
+public sealed class EventListValidator : Validator<EventListRequest>
+{
+    public EventListValidator()
+    {
+        Include(new PageRules());
+        Include(new EventFiltersValidator());
+    }
 }
 
 /// <summary>GET /api/v1/events: the agenda, upcoming events first by start; past ones with <c>from</c>.</summary>
@@ -95,12 +131,20 @@ public sealed class ListPublishedEvents(TimeProvider clock) : ListPublished<Agen
         });
     }
 
-    protected override DeliveryOrder Order(EventListRequest request) => DeliveryOrder.ByTime("starts_at", descending: false);
+    /// <summary>Earliest start first, the order of every view of the agenda.</summary>
+    public static readonly DeliveryOrder ByStart = DeliveryOrder.ByTime("starts_at", descending: false);
 
-    // Like a calendar's window: an event is in [from, to) when it ends after from and starts before to.
-    protected override DeliveryFilter Filter(EventListRequest r)
+    protected override DeliveryOrder Order(EventListRequest request) => ByStart;
+
+    protected override DeliveryFilter Filter(EventListRequest r) => FilterFor(r, clock.Now());
+
+    /// <summary>
+    /// The agenda's filters as SQL, like a calendar's window: an event is in [from, to) when it ends after from
+    /// (<paramref name="now"/> when absent) and starts before to.
+    /// </summary>
+    public static DeliveryFilter FilterFor(EventFilters r, DateTimeOffset now)
     {
-        var from = EventTimes.TryParseBound(r.From, isEnd: false, out var given) ? given : clock.Now();
+        var from = EventTimes.TryParseBound(r.From, isEnd: false, out var given) ? given : now;
         var filter = new DeliveryFilter().Where("ends_at > {0}", from.ToUniversalTime());
         if (EventTimes.TryParseBound(r.To, isEnd: true, out var to)) filter.Where("starts_at < {0}", to);
         filter.ArrayContains("themes", r.Theme);

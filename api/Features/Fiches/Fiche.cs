@@ -58,6 +58,17 @@ public sealed class FicheType(FicheValidator validator) : ContentType<Fiche, Fic
         SearchText.Plain(f.Content.Results), f.Content.Territory.Commune,
         string.Join(", ", f.Content.Actors.Select(a => a.Name)), string.Join(", ", f.Content.Tags)));
 
+    public override FicheDelivery ToDelivery(Fiche f, IReadOnlyList<Vivapolis.Contracts.Media.MediaImage> images) =>
+        ToDelivery(f) with { Images = images.Count == 0 ? null : images };
+
+    public override Guid? TranslationGroupOf(FicheContent content) => content.TranslationGroup;
+
+    public override FicheContent InLanguage(FicheContent content, Vivapolis.Contracts.Common.Locale locale, Guid group, string? slug) =>
+        content with { Locale = locale, TranslationGroup = group, Slug = slug };
+
+    public override FicheDelivery WithAlternates(FicheDelivery delivery, IReadOnlyList<Vivapolis.Contracts.Common.AlternateLink> alternates) =>
+        delivery with { Alternates = alternates };
+
     public override FicheDelivery ToDelivery(Fiche f) => new()
     {
         Id = f.Id, Locale = f.Locale, TranslationGroup = f.Content.TranslationGroup ?? f.Id, Slug = f.Slug,

@@ -8,7 +8,7 @@ using Vivapolis.Contracts.Fiches;
 namespace Vivapolis.Api.Features.Fiches;
 
 /// <summary>Filters of the public fiche list; they combine.</summary>
-public sealed class FicheListRequest : DeliveryListRequest
+public sealed class FicheListRequest : TranslatedListRequest
 {
     /// <summary>Only fiches filed under this theme code (see <c>/api/v1/themes</c>).</summary>
     [QueryParam]
@@ -58,7 +58,10 @@ public sealed class ListPublishedFiches : ListPublished<Fiche, FicheListRequest,
         "concat_ws(' ', data ->> 'title', data ->> 'summary', data ->> 'challenge', data ->> 'actions', data ->> 'results', " +
         "data -> 'territory' ->> 'commune', jsonb_path_query_array(data, '$.actors[*].name')::text)";
 
-    protected override DeliveryFilter Filter(FicheListRequest r)
+    protected override DeliveryFilter Filter(FicheListRequest r) => FilterFor(r);
+
+    /// <summary>The list's filters as SQL; the Atom feed of fiches takes the same.</summary>
+    public static DeliveryFilter FilterFor(FicheListRequest r)
     {
         var filter = new DeliveryFilter().ArrayContains("themes", r.Theme).Matches(SearchedText, r.Q);
         if (r.Region is { } region) filter.Contains(new { territory = new { regionCode = region } });

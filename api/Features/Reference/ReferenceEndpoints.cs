@@ -40,3 +40,29 @@ public sealed class ListThemes() : ReferenceList(Themes.All, "/api/v1/themes", "
 
 /// <summary>GET /api/v1/regions: the 18 French regions by INSEE code, and 99 for abroad.</summary>
 public sealed class ListRegions() : ReferenceList(Regions.All, "/api/v1/regions", "The French regions (INSEE codes) and abroad");
+
+/// <summary>
+/// GET /api/v1/content-types: the registry of content types, for clients that work with every type (the editor app,
+/// a mirror's schema): the names sync entries, webhooks and the audit log use, and each type's path segment.
+/// </summary>
+public sealed class ListContentTypes(ContentTypes types) : EndpointWithoutRequest<IReadOnlyList<ContentTypeItem>>
+{
+    public override void Configure()
+    {
+        Get("/api/v1/content-types");
+        AllowAnonymous();
+        Description(b => b.Document<EmptyRequest, IReadOnlyList<ContentTypeItem>>(200));
+        Summary(s => s.Summary = "List the content types the API serves");
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        HttpContext.Response.Headers.CacheControl = "public, max-age=3600";
+        await Send.OkAsync(types.All.Select(t => new ContentTypeItem
+        {
+            Name = t.Name, Segment = t.RouteSegment, Description = t.Description,
+            Desk = t.Desk == ContentDesk.Editorial ? "editorial" : "advertising",
+            Translatable = t.Translatable, Searchable = t.Searchable, PersonalData = t.HoldsPersonalData,
+        }).ToList(), ct);
+    }
+}

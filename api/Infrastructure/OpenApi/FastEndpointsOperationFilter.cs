@@ -54,13 +54,16 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         operation.Security = [SecurityOf(definition, context)];
         operation.Responses ??= new OpenApiResponses();
-        operation.Responses.TryAdd("429", TooManyRequests(context));
+        // Every operation is rate-limited (see RateLimits), and every one needs the database (see DatabaseOutage).
+        operation.Responses.TryAdd("429", ComeBackLater("Too Many Requests: try again after the number of seconds in Retry-After.", context));
+        operation.Responses.TryAdd("503", ComeBackLater(
+            "Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After.", context));
     }
 
-    /// <summary>Every operation is rate-limited (see RateLimits), so each one says how a refusal looks.</summary>
-    private static OpenApiResponse TooManyRequests(OperationFilterContext context) => new()
+    /// <summary>A refusal that says when to come back.</summary>
+    private static OpenApiResponse ComeBackLater(string description, OperationFilterContext context) => new()
     {
-        Description = "Too Many Requests: try again after the number of seconds in Retry-After.",
+        Description = description,
         Headers = new Dictionary<string, IOpenApiHeader>
         {
             ["Retry-After"] = new OpenApiHeader
@@ -102,10 +105,14 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         return null;
     }
 
-    /// <summary>"/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type.</summary>
+    /// <summary>
+    /// "/api/v1/manage/articles/{id}" → "articles"; the management and delivery sides share a tag per type. Outside
+    /// /api/ (the feeds, the embedded agenda), the first segment: "/feeds/events.ics" → "feeds".
+    /// </summary>
     private static string TagOf(EndpointDefinition definition)
     {
         var segments = definition.Routes[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments[0] != "api") return segments[0]; // /media/{hash}/{file} → "media", beside /api/v1/manage/media
         var index = segments.Length > 3 && segments[2] == "manage" ? 3 : 2;
         return index < segments.Length ? segments[index] : segments[^1];
     }

@@ -75,13 +75,18 @@ public static class OpenApiSetup
     {
         ["auth"] = "Sign-in, token refresh, sign-out and passwords: 15-minute bearer tokens for the management API, renewed with single-use refresh tokens.",
         ["users"] = "Accounts and their roles (admin, editor, author, sales); administrators only.",
+        ["colleagues"] = "The newsroom's names by e-mail, for every signed-in role: who created, edited or reviewed an item.",
         ["api-keys"] = "API keys of partners (the aggregator, partner sites): created, listed and revoked by administrators.",
         ["audit"] = "Who did what and when, read from the append-only event log.",
+        ["media"] = "The media library: images uploaded, cleaned of their metadata and made into widths for srcset (management), and their files, served anonymously and immutable under /media.",
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across published articles, fiches and events.",
         ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",
         ["webhooks"] = "Signed notifications of every change to the published set, POSTed to receivers that administrators set up (Standard Webhooks), with their delivery log; see the contentChanged webhook for what a receiver gets.",
         ["themes"] = "Reference list: the themes content is filed under.",
+        ["content-types"] = "Reference list: the content types the API serves, from its registry.",
+        ["feeds"] = "Feeds for calendars and feed readers: the agenda in iCalendar (RFC 5545, to subscribe to), articles and fiches in Atom (RFC 4287), with the filters of the delivery lists.",
+        ["embed"] = "The agenda on partner sites: the <vivapolis-agenda> web component's script, and a server-rendered page for an iframe where scripts are not allowed.",
         ["regions"] = "Reference list: the French regions by INSEE code, and abroad.",
     };
 

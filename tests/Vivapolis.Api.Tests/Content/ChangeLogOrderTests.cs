@@ -5,11 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vivapolis.Api.Content;
 using Vivapolis.Api.Content.Changes;
+using Vivapolis.Api.Features.AdvertiserContacts;
 using Vivapolis.Api.Features.Articles;
+using Vivapolis.Api.Tests.Features.AdvertiserContacts;
 using Vivapolis.Api.Tests.Features.ApiKeys;
 using Vivapolis.Api.Tests.Features.Articles;
 using Vivapolis.Api.Tests.Features.Sync;
 using Vivapolis.Api.Tests.Infrastructure;
+using Vivapolis.Contracts.AdvertiserContacts;
 using Vivapolis.Contracts.ApiKeys;
 using Vivapolis.Contracts.Articles;
 
@@ -42,7 +45,7 @@ public class ChangeLogOrderTests(ApiFactory api) : ApiTest(api)
             var early = (long)(await insert.ExecuteScalarAsync())!;
 
             // Meanwhile a real publication commits, with a later position.
-            await editor.PublishAsync(draft.Id);
+            await editor.PublishAsync<ArticleContent>(ArticleSteps.Segment, draft.Id);
             var seen = await Log.ReadAsync(0, 100, null, default);
             var later = Assert.Single(seen).Position;
             Assert.True(later > early);
@@ -57,9 +60,11 @@ public class ChangeLogOrderTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task A_change_that_commits_late_holds_back_the_ones_after_it_so_the_feed_never_skips_it()
     {
-        var editor = await Api.EditorAsync();
-        var slowDraft = (await editor.CreateAsync(ArticleSteps.Draft("Publication lente"))).Item;
-        var fastDraft = (await editor.CreateAsync(ArticleSteps.Draft("Publication rapide"))).Item;
+        // Contacts: a type without language versions, so the only lock a publication takes is the change log's
+        // (and the slow transaction below is one this test opened itself, which Marten does not begin again).
+        var sales = await Api.SalesAsync();
+        var slowDraft = (await sales.CreateAsync(AdvertiserContactSteps.Contact("Publication Lente"))).Item;
+        var fastDraft = (await sales.CreateAsync(AdvertiserContactSteps.Contact("Publication Rapide"))).Item;
         var aggregator = (await Api.PartnerAsync(ApiKeyScopes.SyncRead)).Client;
         var mirror = new SyncMirror();
         await mirror.CatchUpAsync(aggregator);
@@ -71,14 +76,15 @@ public class ChangeLogOrderTests(ApiFactory api) : ApiTest(api)
         var store = Api.Services.GetRequiredService<IDocumentStore>();
         await using (var session = store.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
-            var lifecycle = new ContentLifecycle<Article, ArticleContent, ArticleDelivery>(
-                Api.Services.GetRequiredService<ContentType<Article, ArticleContent, ArticleDelivery>>(), session, Api.Clock, Log,
-                Api.Services.GetRequiredService<IOutputCacheStore>());
-            await lifecycle.PublishAsync(slowDraft.Id, null, ApiFactory.EditorEmail, default);
+            var lifecycle = new ContentLifecycle<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>(
+                Api.Services.GetRequiredService<ContentType<AdvertiserContact, AdvertiserContactContent, AdvertiserContactDelivery>>(),
+                session, Api.Clock, Log, Api.Services.GetRequiredService<IOutputCacheStore>(),
+                Api.Services.GetRequiredService<IContentMedia>());
+            await lifecycle.PublishAsync(slowDraft.Id, null, ApiFactory.SalesEmail, default);
         }
 
         // A second publication, through the API, while the first has not committed: it waits for the lock.
-        var fast = editor.PublishAsync(fastDraft.Id);
+        var fast = sales.PublishAsync<AdvertiserContactContent>(AdvertiserContactSteps.Segment, fastDraft.Id);
         var finished = await Task.WhenAny(fast, Task.Delay(TimeSpan.FromMilliseconds(700)));
         Assert.NotSame(fast, finished);
         Assert.False(await mirror.PullAsync(aggregator));

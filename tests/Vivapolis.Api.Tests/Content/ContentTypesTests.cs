@@ -39,4 +39,16 @@ public class ContentTypesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(ContentDesk.Advertising, personal.Desk);
         Assert.DoesNotContain(personal, Types.Searchable);
     }
+
+    [Fact]
+    public async Task The_registry_is_published_for_clients_that_work_with_every_type()
+    {
+        var listed = await (await api.CreateClient().GetAsync("/api/v1/content-types"))
+            .ReadAsync<List<Vivapolis.Contracts.Reference.ContentTypeItem>>();
+
+        Assert.Equal(Types.All.Select(t => (t.Name, t.RouteSegment, t.Translatable)), listed.Select(t => (t.Name, t.Segment, t.Translatable)));
+        Assert.Equal(["advertiser-contact"], listed.Where(t => t.PersonalData).Select(t => t.Name));
+        Assert.Equal(["advertiser-contact"], listed.Where(t => !t.Searchable).Select(t => t.Name));
+        Assert.Equal(["advertiser-contact"], listed.Where(t => t.Desk == "advertising").Select(t => t.Name));
+    }
 }

@@ -27,6 +27,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The media library's disk store of this host: a temporary folder, removed with it.</summary>
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), "vivapolis-media-" + Guid.NewGuid().ToString("N")[..12]);
+
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("VIVAPOLIS_TEST_DB")
         ?? throw new InvalidOperationException(
@@ -39,6 +42,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vivapolis:Database:Schema", Schema);
         builder.UseSetting("Vivapolis:Jwt:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
         builder.UseSetting("Vivapolis:Cors:ManageOrigins", "https://editor.example.org");
+        builder.UseSetting("Vivapolis:Media:Root", MediaRoot);
+        // A stand-in for the built <vivapolis-agenda> script, which the tests of the API do not build.
+        builder.UseSetting("Vivapolis:Embed:AgendaScript", Path.Combine(AppContext.BaseDirectory, "Features", "Embed", "agenda-stub.js"));
         // Every test client comes from the same (missing) address: limits no test meets but the rate limit tests'.
         foreach (var limit in new[] { "AnonymousPerMinute", "PartnerPerMinute", "UserPerMinute", "SignInPerMinute" })
             builder.UseSetting($"Vivapolis:RateLimits:{limit}", "1000000");
@@ -72,12 +78,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
-        // Marten's reset leaves the tables it does not own as documents: the change log and the webhooks' outbox.
+        // Marten's reset leaves the tables it does not own as documents: the change log and its retention horizon,
+        // and the webhooks' outbox.
         var outbox = Services.GetRequiredService<Vivapolis.Api.Features.Webhooks.WebhookOutbox>();
         await using (var truncate = Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
                          $"truncate {Services.GetRequiredService<Vivapolis.Api.Content.Changes.ChangeLog>().Table}, " +
+                         $"{Schema}.{Vivapolis.Api.Content.Changes.ChangeLog.HorizonTableName}, " +
                          $"{outbox.Deliveries}, {outbox.Attempts}, {outbox.States} restart identity"))
             await truncate.ExecuteNonQueryAsync();
+        if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
         await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictAsync(default);
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
@@ -118,6 +127,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         finally
         {
+            if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
             await base.DisposeAsync();
         }
     }

@@ -51,11 +51,15 @@ public static class HostileCases
     /// <summary>Required fields the API fills with their documented default when they come blank (see the Normalize methods).</summary>
     private static readonly HashSet<string> BlankMeansDefault = ["timeZone", "territory.country", "venue.country"];
 
+    private static readonly IReadOnlySet<int> EmptyBodyRefusals = new HashSet<int> { 400 };
+
     public static IEnumerable<HostileCase> For(PreparedRequest valid, IReadOnlySet<string> freeTextParameters)
     {
         var operation = valid.Operation;
         if (operation.Body is { } schema)
             foreach (var c in BodyCases(valid, schema)) yield return c;
+        if (operation.Form is { } form && valid.Form is { } parts)
+            foreach (var c in FormCases(valid, form, parts)) yield return c;
         foreach (var parameter in operation.In(ParameterLocation.Path))
             foreach (var c in PathCases(valid, parameter)) yield return c with { Refusals = HostileCase.PathRefusals };
         foreach (var parameter in operation.In(ParameterLocation.Query))
@@ -76,6 +80,14 @@ public static class HostileCases
         // Anonymous operations take credentials: a wrong one is a 401, and repeated failed sign-ins are slowed (429).
         var refusals = valid.Operation.RequiresBearer ? HostileCase.BodyRefusals : HostileCase.BodyRefusals.Concat([401, 429]).ToHashSet();
         foreach (var c in BodyCasesOf(valid, schema)) yield return c with { Refusals = refusals };
+        if (valid.Operation.BodyRequired)
+        {
+            // No body, or a JSON one of Content-Length 0: a 400 that says the body is empty, never a 415. (Anonymous
+            // operations: the rate limit answers before anything reads the body.)
+            var empty = valid.Operation.RequiresBearer ? EmptyBodyRefusals : EmptyBodyRefusals.Append(429).ToHashSet();
+            yield return new HostileCase("body: missing", "(body)", "(none)", valid.WithBody(null)) { Refusals = empty };
+            yield return new HostileCase("body: empty", "(body)", "Content-Length: 0", valid.WithRawBody("")) { Refusals = empty };
+        }
     }
 
     private static IEnumerable<HostileCase> BodyCasesOf(PreparedRequest valid, SchemaView schema)
@@ -95,8 +107,6 @@ public static class HostileCases
         if (body.FirstOrDefault() is { Key: { } first })
             yield return Raw("deep nesting", Replace(body, first, new string('[', Nesting) + new string(']', Nesting)));
         yield return Raw("over the size limit", "{\"title\":\"" + new string('a', OverSizeLimit) + "\"}");
-        if (valid.Operation.BodyRequired)
-            yield return new("body: missing", "(body)", "(none)", valid.WithBody(null));
         yield return new("body: wrong media type", "(body)", "text/plain", valid with { MediaType = "text/plain" });
 
         JsonObject Added(string name, JsonNode? value)
@@ -201,6 +211,59 @@ public static class HostileCases
         JsonSchemaType.String => (first is JsonValue v && v.TryGetValue<string>(out var s) ? s : "x") + "-" + i,
         _ => first?.DeepClone(),
     };
+
+    // ---- multipart/form-data (uploads) ------------------------------------------------------------------------
+
+    /// <summary>Over any upload limit the contract states (20 MiB for images).</summary>
+    public const int HugeFile = 32 * 1024 * 1024;
+
+    /// <summary>Files that are not what they say: script in an SVG, text named .jpg, an empty file, half of the real one.</summary>
+    private static IEnumerable<(string Kind, FormPart Part)> HostileFiles(FormPart valid)
+    {
+        yield return ("SVG with script", valid with
+        {
+            Bytes = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"),
+            FileName = "logo.svg", ContentType = "image/svg+xml",
+        });
+        yield return ("text named .jpg", valid with { Bytes = Encoding.UTF8.GetBytes("Ceci n'est pas une image."), FileName = "photo.jpg", ContentType = "image/jpeg" });
+        yield return ("HTML named .png", valid with { Bytes = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), FileName = "x.png", ContentType = "image/png" });
+        yield return ("empty file", valid with { Bytes = [] });
+        yield return ("truncated", valid with { Bytes = valid.Bytes[..(valid.Bytes.Length / 2)] });
+        yield return ("huge", valid with { Bytes = new byte[HugeFile] });
+        yield return ("path in the name", valid with { Bytes = Encoding.UTF8.GetBytes("not an image"), FileName = "../../../../etc/passwd" });
+    }
+
+    private static IEnumerable<HostileCase> FormCases(PreparedRequest valid, SchemaView schema, IReadOnlyList<FormPart> parts)
+    {
+        HostileCase Case(string kind, string target, string value, IEnumerable<FormPart> changed) =>
+            new("form: " + kind, target, value, valid.WithForm([.. changed]));
+        IEnumerable<FormPart> Replace(FormPart old, FormPart replacement) => parts.Select(p => p == old ? replacement : p);
+
+        foreach (var required in schema.Required)
+            if (parts.FirstOrDefault(p => p.Name == required) is { } part)
+                yield return Case("missing field", required, "(none)", parts.Where(p => p != part));
+        foreach (var unknown in new[] { "status", "createdBy", "id", "__proto__" }.Where(u => !schema.Properties.ContainsKey(u)))
+            yield return Case("unknown field", unknown, "\"x\"", [.. parts, FormPart.Text(unknown, "published")]);
+        foreach (var part in parts)
+        {
+            yield return Case("duplicate field", part.Name, "twice", [.. parts, part]);
+            var field = schema.Properties.GetValueOrDefault(part.Name);
+            if (part.FileName is not null)
+            {
+                foreach (var (kind, file) in HostileFiles(part))
+                    yield return Case("hostile file", part.Name, kind, Replace(part, file));
+                continue;
+            }
+            var text = Encoding.UTF8.GetString(part.Bytes);
+            yield return Case("huge", part.Name, "over its bound", Replace(part, FormPart.Text(part.Name, text + new string('a', (field?.MaxLength ?? 10_000) + 1))));
+            foreach (var (name, control) in ControlCharacters)
+                yield return Case("control character", part.Name, name, Replace(part, FormPart.Text(part.Name, text + control)));
+            yield return Case("invalid UTF-8", part.Name, "0xC3 0x28", Replace(part, part with { Bytes = [0xC3, 0x28] }));
+        }
+        yield return new("form: wrong media type", "(body)", "application/json", valid.WithRawBody("{\"file\":\"x\"}") with { MediaType = "application/json" });
+        yield return new("form: wrong media type", "(body)", "text/plain", valid.WithRawBody("file=x") with { MediaType = "text/plain" });
+        yield return new("form: no boundary", "(body)", "multipart/form-data", valid.WithRawBody("--x\r\n\r\n") with { MediaType = "multipart/form-data" });
+    }
 
     // ---- path, query, headers --------------------------------------------------------------------------------
 

@@ -29,11 +29,18 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
             foreach (var id in new[] { $"Create{one}", $"List{many}", $"Get{one}", $"Update{one}", $"Submit{one}",
                                        $"List{one}Revisions", $"Get{one}Revision", $"Diff{one}Revisions", $"Preview{one}" })
                 table[id] = writers;
+            if (kind.Translatable)
+                foreach (var id in new[] { $"Create{one}Translation", $"List{one}Translations", $"Unlink{one}Translation" })
+                    table[id] = writers;
             foreach (var id in new[] { $"Publish{one}", $"Unpublish{one}", $"Delete{one}", $"Schedule{one}", $"Cancel{one}Schedule",
-                                       $"Discard{one}Draft", $"Restore{one}Revision" })
+                                       $"Discard{one}Draft", $"Restore{one}Revision", $"Revoke{one}PreviewLinks" })
                 table[id] = managers;
         }
         table["EraseAdvertiserContact"] = [Roles.Admin, Roles.Sales];
+        table["ListColleagues"] = Roles.All;
+        // The media library: the editorial desk; authors only change their own uploads (the recipes make them theirs).
+        foreach (var id in new[] { "UploadMedia", "ListMedia", "GetMedia", "ListMediaUses", "UpdateMedia", "DeleteMedia" })
+            table[id] = [Roles.Admin, Roles.Editor, Roles.Author];
         foreach (var id in new[] { "ListAudit", "ListUsers", "GetUser", "CreateUser", "ChangeUserRole", "SuspendUser",
                                    "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey",
                                    "CreateWebhook", "ListWebhooks", "GetWebhook", "UpdateWebhook", "DeleteWebhook", "RotateWebhookSecret",

@@ -153,13 +153,52 @@ public class StrictInputTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
-    public async Task A_request_without_a_body_to_an_operation_that_needs_one_is_a_415_problem()
+    public async Task A_json_body_sent_with_content_length_0_is_a_400_that_says_the_body_is_empty()
+    {
+        var editor = await Api.EditorAsync();
+        var empty = new ByteArrayContent([]);
+        empty.Headers.ContentType = new("application/json");
+        empty.Headers.ContentLength = 0;
+
+        var french = await (await editor.SendAsync(HttpMethod.Post, Manage, empty)).ProblemAsync(HttpStatusCode.BadRequest);
+        var english = await (await editor.SendAsync(HttpMethod.Put, $"{Manage}/{Guid.NewGuid()}", JsonText(""),
+            ("Accept-Language", "en"), ("If-Match", "\"v1\""))).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("corps de la requête est vide", Assert.Single(french.ErrorsFor("body")));
+        Assert.Contains("body is empty", Assert.Single(english.ErrorsFor("body")));
+        Assert.Empty((await (await editor.GetAsync(Manage)).ReadAsync<Page<ManagedSummary>>()).Items);
+    }
+
+    [Fact]
+    public async Task A_request_without_any_body_to_an_operation_that_needs_one_is_the_same_400()
     {
         var editor = await Api.EditorAsync();
 
-        var problem = await (await editor.PostAsync(Manage, null)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var problem = await (await editor.PostAsync(Manage, null)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("application/json", Assert.Single(problem.ErrorsFor("body")));
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_a_415_problem()
+    {
+        var editor = await Api.EditorAsync();
+        var untyped = new ByteArrayContent(Encoding.UTF8.GetBytes(ValidArticle().ToJsonString()));
+
+        var problem = await (await editor.PostAsync(Manage, untyped)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
 
         Assert.Contains("application/json", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_optional_body_sent_empty_takes_the_defaults()
+    {
+        var editor = await Api.EditorAsync();
+        var (draft, _) = await editor.CreateAsync(Draft("Aperçu sans options"));
+
+        var link = await (await editor.PostAsync($"{Manage}/{draft.Id}/preview", JsonText(""))).ReadAsync<Vivapolis.Contracts.Preview.PreviewLink>();
+
+        Assert.Equal(Api.Clock.GetUtcNow().AddHours(1), link.ExpiresAt);
     }
 
     [Theory]

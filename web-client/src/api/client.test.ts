@@ -45,7 +45,7 @@ const managed = {
 describe('createApi', () => {
   it('sends the bearer token and asks for French messages', async () => {
     const { api, requests } = fakeApi(() => json({ items: [], next: null }));
-    await api.listArticles({ status: 'draft', q: '', limit: 20 });
+    await api.content('articles').list({ status: 'draft', q: '', limit: 20 });
     const request = requests[0]!;
     expect(request.headers.get('Authorization')).toBe('Bearer tok-123');
     expect(request.headers.get('Accept-Language')).toBe('fr');
@@ -80,27 +80,27 @@ describe('createApi', () => {
 
   it('reports a token still refused after asking for a renewal', async () => {
     const { api, onUnauthorized } = fakeApi(() => problem(401, { title: 'Non authentifié' }));
-    await expect(api.listArticles()).rejects.toBeInstanceOf(ApiError);
+    await expect(api.content('articles').list()).rejects.toBeInstanceOf(ApiError);
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
   it('returns the item with its ETag', async () => {
     const { api } = fakeApi(() => json(managed, { headers: { ETag: '"1"' } }));
-    const loaded = await api.getArticle(managed.id);
+    const loaded = await api.content('articles').get(managed.id);
     expect(loaded.etag).toBe('"1"');
     expect(loaded.item.slug).toBe('vers-un-modele-francais');
   });
 
   it('refuses a success without ETag, since the item could not be saved safely', async () => {
     const { api } = fakeApi(() => json(managed));
-    const error = await api.getArticle(managed.id).catch((e: unknown) => e);
+    const error = await api.content('articles').get(managed.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).kind).toBe('missing-etag');
   });
 
   it('sends If-Match with the ETag when updating', async () => {
     const { api, requests } = fakeApi(() => json({ ...managed, version: 2 }, { headers: { ETag: '"2"' } }));
-    const saved = await api.updateArticle(managed.id, '"1"', managed.content as never);
+    const saved = await api.content('articles').update(managed.id, '"1"', managed.content as never);
     expect(requests[0]!.method).toBe('PUT');
     expect(requests[0]!.headers.get('If-Match')).toBe('"1"');
     expect(new URL(requests[0]!.url).pathname).toBe(`/api/v1/manage/articles/${managed.id}`);
@@ -109,7 +109,7 @@ describe('createApi', () => {
 
   it('turns 412 into an ApiError carrying the problem', async () => {
     const { api } = fakeApi(() => problem(412, { title: 'Version périmée', traceId: 't-1' }));
-    const error = (await api.updateArticle(managed.id, '"1"', managed.content as never).catch((e: unknown) => e)) as ApiError;
+    const error = (await api.content('articles').update(managed.id, '"1"', managed.content as never).catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('http');
     expect(error.status).toBe(412);
     expect(error.problem.title).toBe('Version périmée');
@@ -123,7 +123,7 @@ describe('createApi', () => {
         errors: { title: ['Le titre doit contenir au moins 3 caractères.'], 'cover.alt': ['Le texte alternatif est obligatoire.'] },
       }),
     );
-    const error = (await api.createArticle(managed.content as never).catch((e: unknown) => e)) as ApiError;
+    const error = (await api.content('articles').create(managed.content as never).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(400);
     expect(error.problem.errors).toEqual({
       title: ['Le titre doit contenir au moins 3 caractères.'],
@@ -135,7 +135,7 @@ describe('createApi', () => {
     const { api } = fakeApi(() => {
       throw new TypeError('Failed to fetch');
     });
-    const error = (await api.listArticles().catch((e: unknown) => e)) as ApiError;
+    const error = (await api.content('articles').list().catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('network');
     expect(error.status).toBe(0);
   });
@@ -145,7 +145,7 @@ describe('createApi', () => {
     const { api, requests } = fakeApi((request) =>
       request.method === 'POST' ? json(published) : json(published, { headers: { ETag: '"2"' } }),
     );
-    const result = await api.publishArticle(managed.id, '"1"');
+    const result = await api.content('articles').act('publish', managed.id, '"1"');
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
       `POST /api/v1/manage/articles/${managed.id}/publish`,
       `GET /api/v1/manage/articles/${managed.id}`,
@@ -156,7 +156,7 @@ describe('createApi', () => {
   it('submits for review with the ETag it holds', async () => {
     const inReview = { ...managed, status: 'in_review', version: 2 };
     const { api, requests } = fakeApi(() => json(inReview, { headers: { ETag: '"2"' } }));
-    const result = await api.submitArticle(managed.id, '"1"');
+    const result = await api.content('articles').act('submit', managed.id, '"1"');
     expect(requests[0]!.method).toBe('POST');
     expect(new URL(requests[0]!.url).pathname).toBe(`/api/v1/manage/articles/${managed.id}/submit`);
     expect(requests[0]!.headers.get('If-Match')).toBe('"1"');
@@ -165,9 +165,47 @@ describe('createApi', () => {
 
   it('deletes and builds public delivery URLs', async () => {
     const { api, requests } = fakeApi(() => new Response(null, { status: 204 }));
-    await api.deleteArticle(managed.id, '"3"');
+    await api.content('articles').remove(managed.id, '"3"');
     expect(requests[0]!.method).toBe('DELETE');
-    expect(api.deliveryUrl('vers-un-modele-francais')).toBe('http://api.test/api/v1/articles/vers-un-modele-francais');
-    expect(api.deliveryUrl('towards-a-model', 'en')).toBe('http://api.test/api/v1/articles/towards-a-model?locale=en');
+    expect(api.deliveryUrl('articles', 'vers-un-modele-francais')).toBe('http://api.test/api/v1/articles/vers-un-modele-francais');
+    expect(api.deliveryUrl('articles', 'towards-a-model', 'en')).toBe('http://api.test/api/v1/articles/towards-a-model?locale=en');
+  });
+
+  it('gives every content type the same operations under its own segment', async () => {
+    const { api, requests } = fakeApi(() => json({ ...managed, type: 'event' }, { headers: { ETag: '"4"' } }));
+    await api.content('events').schedule(managed.id, '"3"', { publishAt: '2027-03-01T08:00:00.000Z' });
+    await api.content('fiches').restore(managed.id, 2, '"4"');
+    await api.content('advertiser-contacts').act('discard', managed.id, '"5"');
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.headers.get('If-Match')}`)).toEqual([
+      `POST /api/v1/manage/events/${managed.id}/schedule "3"`,
+      `POST /api/v1/manage/fiches/${managed.id}/restore/2 "4"`,
+      `POST /api/v1/manage/advertiser-contacts/${managed.id}/discard "5"`,
+    ]);
+    expect(await requests[0]!.json()).toEqual({ publishAt: '2027-03-01T08:00:00.000Z' });
+  });
+
+  it('asks for a diff and a preview link with their parameters', async () => {
+    const { api, requests } = fakeApi((request) =>
+      request.method === 'GET' ? json({ from: 1, to: 3, changes: [] }) : json({ token: 't', url: '/api/v1/articles/a?preview=t', expiresAt: '2027-01-01T00:00:00Z' }),
+    );
+    await api.content('articles').diff(managed.id, 1, 3);
+    const link = await api.content('articles').preview(managed.id, 1440);
+    expect(new URL(requests[0]!.url).search).toBe('?from=1&to=3');
+    expect(await requests[1]!.json()).toEqual({ expiresInMinutes: 1440 });
+    expect(api.absolute(link.url)).toBe('http://api.test/api/v1/articles/a?preview=t');
+  });
+
+  it('sends the token with a password change, never with a sign-in', async () => {
+    const { api, requests } = fakeApi(() => new Response(null, { status: 204 }));
+    await api.changePassword('ancien mot de passe', 'nouveau mot de passe');
+    await api.resetPassword('jeton', 'nouveau mot de passe');
+    expect(requests[0]!.headers.get('Authorization')).toBe('Bearer tok-123');
+    expect(requests[1]!.headers.get('Authorization')).toBeNull();
+  });
+
+  it('keeps the current version a 412 names', async () => {
+    const { api } = fakeApi(() => problem(412, { title: 'Version périmée', currentVersion: 7 }));
+    const error = (await api.content('fiches').update(managed.id, '"5"', managed.content as never).catch((e: unknown) => e)) as ApiError;
+    expect(error.problem.currentVersion).toBe(7);
   });
 });

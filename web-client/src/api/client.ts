@@ -7,24 +7,34 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
+import { contentApi, type ContentApi, type Segment } from './content-api.js';
 
-type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+export type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 // Types are taken from the operations, not from `components` names: schema names are a
 // Swashbuckle detail (generic records get generated names), paths are the public contract.
 export type TokenResponse = JsonOf<paths['/api/v1/auth/token']['post']['responses'][200]>;
 export type SignedInUser = TokenResponse['user'];
+export type UserAccount = JsonOf<paths['/api/v1/manage/users/{id}']['get']['responses'][200]>;
 /** The roles an account can have (the token's `user.role` is one of them). */
-export type Role = JsonOf<paths['/api/v1/manage/users/{id}']['get']['responses'][200]>['role'];
-export type ArticleContent = JsonOf<NonNullable<paths['/api/v1/manage/articles']['post']['requestBody']>>;
-export type ManagedArticle = JsonOf<paths['/api/v1/manage/articles/{id}']['get']['responses'][200]>;
-export type ManagedPage = JsonOf<paths['/api/v1/manage/articles']['get']['responses'][200]>;
-export type ManagedSummary = ManagedPage['items'][number];
-export type ContentStatus = ManagedSummary['status'];
-export type Locale = NonNullable<ArticleContent['locale']>;
-export type ArticleListQuery = NonNullable<paths['/api/v1/manage/articles']['get']['parameters']['query']>;
+export type Role = UserAccount['role'];
+export type CreatedUser = JsonOf<paths['/api/v1/manage/users']['post']['responses'][201]>;
+export type NewUser = JsonOf<NonNullable<paths['/api/v1/manage/users']['post']['requestBody']>>;
+export type ResetTicket = JsonOf<paths['/api/v1/manage/users/{id}/password-reset']['post']['responses'][200]>;
+export type ApiKeyPage = JsonOf<paths['/api/v1/manage/api-keys']['get']['responses'][200]>;
+export type ApiKeyDetails = ApiKeyPage['items'][number];
+export type NewApiKey = JsonOf<NonNullable<paths['/api/v1/manage/api-keys']['post']['requestBody']>>;
+export type CreatedApiKey = JsonOf<paths['/api/v1/manage/api-keys']['post']['responses'][201]>;
+export type AuditPage = JsonOf<paths['/api/v1/manage/audit']['get']['responses'][200]>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditQuery = QueryOf<paths['/api/v1/manage/audit']['get']>;
+export type Colleague = JsonOf<paths['/api/v1/manage/colleagues']['get']['responses'][200]>[number];
+export type ReferenceItem = JsonOf<paths['/api/v1/themes']['get']['responses'][200]>[number];
 
-export const CONTENT_STATUSES: readonly ContentStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'];
+export type { Segment } from './content-api.js';
+export type * from './content-api.js';
+export { CONTENT_STATUSES } from './content-api.js';
 
 /** An RFC 9457 problem as the API sends it (application/problem+json). */
 export interface Problem {
@@ -33,8 +43,10 @@ export interface Problem {
   status: number;
   detail?: string | null;
   traceId?: string | null;
-  /** Validation messages by camelCase property path (`title`, `cover.alt`). */
+  /** Validation messages by camelCase property path (`title`, `cover.alt`, `actors[0].name`). */
   errors?: Record<string, string[]> | null;
+  /** On a 412: the version the item is at now. */
+  currentVersion?: number | null;
 }
 
 /**
@@ -64,7 +76,7 @@ export interface Versioned<T> {
   etag: string;
 }
 
-/** Where management calls get their bearer token (the session, see `SessionKeeper`). */
+/** Where signed-in calls get their bearer token (the session, see `SessionKeeper`). */
 export interface AccessTokens {
   /** A token good for the next call (renewed first when it is about to expire), or null when signed out. */
   accessToken(): Promise<string | null>;
@@ -78,12 +90,25 @@ export interface AccessTokens {
 export interface ApiOptions {
   /** API origin, e.g. `http://127.0.0.1:5080` (no trailing path). */
   baseUrl: string;
-  /** The session's tokens, for everything under `/api/v1/manage/`. */
+  /** The session's tokens, for everything under `/api/v1/manage/` and the password change. */
   tokens?: AccessTokens;
-  /** Called when a management call is still refused with 401 after renewing the token (the session is over). */
+  /** Called when a signed-in call is still refused with 401 after renewing the token (the session is over). */
   onUnauthorized?: () => void;
   /** For tests. */
   fetch?: (request: Request) => Promise<Response>;
+}
+
+/** Calls that carry the session's bearer token: management, and the password change (the user proves who they are). */
+const signedIn = (schemaPath: string) => schemaPath.startsWith('/api/v1/manage/') || schemaPath === '/api/v1/auth/password';
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/** The plumbing every call shares: errors as ApiError, one retry after a 401, ETags. */
+export interface Transport {
+  readonly baseUrl: string;
+  readonly client: ReturnType<typeof createClient<paths>>;
+  call<T>(run: () => Promise<Result<T>>): Promise<{ data: T; response: Response }>;
+  versioned<T>(data: T, response: Response): Versioned<T>;
 }
 
 export type Api = ReturnType<typeof createApi>;
@@ -92,14 +117,14 @@ export function createApi(options: ApiOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const client = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
-  /** The token each management answer was asked with: a 401 renews only the token it refused. */
+  /** The token each signed-in answer was asked with: a 401 renews only the token it refused. */
   const sentWith = new WeakMap<Response, string>();
   const headers: Middleware = {
     async onRequest({ request, schemaPath }) {
       // The API's validation messages are localised; the editors read French.
       request.headers.set('Accept-Language', 'fr');
-      // Only management calls carry the token: sign-in, refresh and logout must not wait for a refresh.
-      const token = schemaPath.startsWith('/api/v1/manage/') ? await options.tokens?.accessToken() : null;
+      // Sign-in, refresh and logout must not wait for a refresh: only signed-in calls carry the token.
+      const token = signedIn(schemaPath) ? await options.tokens?.accessToken() : null;
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
       return request;
     },
@@ -110,8 +135,6 @@ export function createApi(options: ApiOptions) {
   };
   client.use(headers);
 
-  type Result<T> = { data?: T; error?: unknown; response: Response };
-
   async function send<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
       return await run();
@@ -121,48 +144,53 @@ export function createApi(options: ApiOptions) {
     }
   }
 
-  /**
-   * Sends a call; a management call refused with 401 (the access token expired or was revoked) is retried once
-   * with a renewed token. A second 401, or no token to renew, means the session is over.
-   */
-  async function call<T>(run: () => Promise<Result<T>>): Promise<{ data: T; response: Response }> {
-    let result = await send(run);
-    const refused = sentWith.get(result.response);
-    if (result.response.status === 401 && refused) {
-      const renewed = await options.tokens?.renew(refused);
-      if (renewed) result = await send(run);
-      if (result.response.status === 401) options.onUnauthorized?.();
-    }
-    const { response } = result;
-    if (!response.ok) throw new ApiError('http', toProblem(result.error, response));
-    return { data: result.data as T, response };
-  }
+  const transport: Transport = {
+    baseUrl,
+    client,
+    /**
+     * Sends a call; a signed-in call refused with 401 (the access token expired or was revoked) is retried once
+     * with a renewed token. A second 401, or no token to renew, means the session is over.
+     */
+    async call<T>(run: () => Promise<Result<T>>) {
+      let result = await send(run);
+      const refused = sentWith.get(result.response);
+      if (result.response.status === 401 && refused) {
+        const renewed = await options.tokens?.renew(refused);
+        if (renewed) result = await send(run);
+        if (result.response.status === 401) options.onUnauthorized?.();
+      }
+      const { response } = result;
+      if (!response.ok) throw new ApiError('http', toProblem(result.error, response));
+      return { data: result.data as T, response };
+    },
+    versioned<T>(data: T, response: Response): Versioned<T> {
+      const etag = response.headers.get('ETag');
+      if (!etag) throw new ApiError('missing-etag', { status: response.status });
+      return { item: data, etag };
+    },
+  };
+  const { call } = transport;
+  const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
+  const id = (value: string) => ({ params: { path: { id: value } } });
 
-  function versioned<T>(data: T, response: Response): Versioned<T> {
-    const etag = response.headers.get('ETag');
-    if (!etag) throw new ApiError('missing-etag', { status: response.status });
-    return { item: data, etag };
-  }
-
-  async function getArticle(id: string, signal?: AbortSignal): Promise<Versioned<ManagedArticle>> {
-    const { data, response } = await call(() =>
-      client.GET('/api/v1/manage/articles/{id}', { params: { path: { id } }, ...(signal ? { signal } : {}) }),
-    );
-    return versioned(data, response);
-  }
+  const contents = new Map<Segment, ContentApi<Segment>>();
 
   return {
     baseUrl,
 
+    /** The typed content API of one type: every content type has the same operations. */
+    content<S extends Segment>(segment: S): ContentApi<S> {
+      if (!contents.has(segment)) contents.set(segment, contentApi(transport, segment) as unknown as ContentApi<Segment>);
+      return contents.get(segment) as unknown as ContentApi<S>;
+    },
+
     async signIn(email: string, password: string): Promise<TokenResponse> {
-      const { data } = await call(() => client.POST('/api/v1/auth/token', { body: { email, password } }));
-      return data;
+      return (await call(() => client.POST('/api/v1/auth/token', { body: { email, password } }))).data;
     },
 
     /** A new token pair; the refresh token given is spent, whatever the answer. */
     async refresh(refreshToken: string): Promise<TokenResponse> {
-      const { data } = await call(() => client.POST('/api/v1/auth/refresh', { body: { refreshToken } }));
-      return data;
+      return (await call(() => client.POST('/api/v1/auth/refresh', { body: { refreshToken } }))).data;
     },
 
     /** Ends the session of this refresh token (always 204). */
@@ -170,84 +198,91 @@ export function createApi(options: ApiOptions) {
       await call(() => client.POST('/api/v1/auth/logout', { body: { refreshToken } }));
     },
 
-    async listArticles(query: ArticleListQuery = {}, signal?: AbortSignal): Promise<ManagedPage> {
-      // Empty filters are left out rather than sent as `q=`.
-      const clean = Object.fromEntries(
-        Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-      ) as ArticleListQuery;
-      const { data } = await call(() =>
-        client.GET('/api/v1/manage/articles', { params: { query: clean }, ...(signal ? { signal } : {}) }),
-      );
-      return data;
+    /** The signed-in user's new password; the API then ends every session of the account, this one included. */
+    async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      await call(() => client.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } }));
     },
 
-    getArticle,
-
-    async createArticle(content: ArticleContent): Promise<Versioned<ManagedArticle>> {
-      const { data, response } = await call(() => client.POST('/api/v1/manage/articles', { body: content }));
-      return versioned(data, response);
+    /** Sets a password with the one-time token an administrator handed over. */
+    async resetPassword(resetToken: string, newPassword: string): Promise<void> {
+      await call(() => client.POST('/api/v1/auth/password-reset', { body: { resetToken, newPassword } }));
     },
 
-    async updateArticle(id: string, etag: string, content: ArticleContent): Promise<Versioned<ManagedArticle>> {
-      const { data, response } = await call(() =>
-        client.PUT('/api/v1/manage/articles/{id}', {
-          params: { path: { id } },
-          headers: { 'If-Match': etag },
-          body: content,
-        }),
-      );
-      return versioned(data, response);
+    async themes(signal?: AbortSignal): Promise<ReferenceItem[]> {
+      return (await call(() => client.GET('/api/v1/themes', { params: { query: { locale: 'fr' } }, ...opt(signal) }))).data;
     },
 
-    /**
-     * Publishing changes the version, so the ETag we hold goes stale. When the answer carries no
-     * ETag we read the item again rather than let the next save fail with 412.
-     */
-    async publishArticle(id: string, etag: string): Promise<Versioned<ManagedArticle>> {
-      const { data, response } = await call(() =>
-        client.POST('/api/v1/manage/articles/{id}/publish', {
-          params: { path: { id } },
-          // Acting on the version the editor saw: never publish someone else's unseen change.
-          headers: { 'If-Match': etag },
-        }),
-      );
-      return response.headers.get('ETag') ? versioned(data, response) : getArticle(id);
+    async regions(signal?: AbortSignal): Promise<ReferenceItem[]> {
+      return (await call(() => client.GET('/api/v1/regions', { params: { query: { locale: 'fr' } }, ...opt(signal) }))).data;
     },
 
-    /** Draft to review (an author's way to publish). */
-    async submitArticle(id: string, etag: string): Promise<Versioned<ManagedArticle>> {
-      const { data, response } = await call(() =>
-        client.POST('/api/v1/manage/articles/{id}/submit', {
-          params: { path: { id } },
-          headers: { 'If-Match': etag },
-        }),
-      );
-      return response.headers.get('ETag') ? versioned(data, response) : getArticle(id);
+    /** E-mails and display names of the newsroom, to show people by name. */
+    async colleagues(signal?: AbortSignal): Promise<Colleague[]> {
+      return (await call(() => client.GET('/api/v1/manage/colleagues', opt(signal)))).data;
     },
 
-    async unpublishArticle(id: string, etag: string): Promise<Versioned<ManagedArticle>> {
-      const { data, response } = await call(() =>
-        client.POST('/api/v1/manage/articles/{id}/unpublish', {
-          params: { path: { id } },
-          headers: { 'If-Match': etag },
-        }),
-      );
-      return response.headers.get('ETag') ? versioned(data, response) : getArticle(id);
+    users: {
+      async list(signal?: AbortSignal): Promise<UserAccount[]> {
+        return (await call(() => client.GET('/api/v1/manage/users', opt(signal)))).data;
+      },
+      async create(user: NewUser): Promise<CreatedUser> {
+        return (await call(() => client.POST('/api/v1/manage/users', { body: user }))).data;
+      },
+      async changeRole(userId: string, role: Role): Promise<UserAccount> {
+        return (await call(() => client.PUT('/api/v1/manage/users/{id}/role', { ...id(userId), body: { role } }))).data;
+      },
+      async suspend(userId: string): Promise<UserAccount> {
+        return (await call(() => client.POST('/api/v1/manage/users/{id}/suspend', id(userId)))).data;
+      },
+      async reactivate(userId: string): Promise<UserAccount> {
+        return (await call(() => client.POST('/api/v1/manage/users/{id}/reactivate', id(userId)))).data;
+      },
+      /** Ends the password and every session; the ticket is shown once. */
+      async forceReset(userId: string): Promise<ResetTicket> {
+        return (await call(() => client.POST('/api/v1/manage/users/{id}/password-reset', id(userId)))).data;
+      },
     },
 
-    async deleteArticle(id: string, etag: string): Promise<void> {
-      await call(() =>
-        client.DELETE('/api/v1/manage/articles/{id}', { params: { path: { id } }, headers: { 'If-Match': etag } }),
-      );
+    apiKeys: {
+      async list(cursor?: string, signal?: AbortSignal): Promise<ApiKeyPage> {
+        const query = { limit: 50, ...(cursor ? { cursor } : {}) };
+        return (await call(() => client.GET('/api/v1/manage/api-keys', { params: { query }, ...opt(signal) }))).data;
+      },
+      /** The secret is in this answer only. */
+      async create(key: NewApiKey): Promise<CreatedApiKey> {
+        return (await call(() => client.POST('/api/v1/manage/api-keys', { body: key }))).data;
+      },
+      async revoke(keyId: string): Promise<void> {
+        await call(() => client.DELETE('/api/v1/manage/api-keys/{id}', id(keyId)));
+      },
     },
 
-    /** Where partners read the published article (anonymous delivery API). */
-    deliveryUrl(slug: string, locale: Locale = 'fr'): string {
-      const url = new URL(`${baseUrl}/api/v1/articles/${encodeURIComponent(slug)}`);
+    async audit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
+      return (await call(() => client.GET('/api/v1/manage/audit', { params: { query: withoutBlanks(query) }, ...opt(signal) }))).data;
+    },
+
+    /** Removes an advertiser contact from every document, revision and event: there is no undo. */
+    async eraseContact(contactId: string): Promise<void> {
+      await call(() => client.POST('/api/v1/manage/advertiser-contacts/{id}/erase', id(contactId)));
+    },
+
+    /** Where partners read a published item (anonymous delivery API). */
+    deliveryUrl(segment: Segment, slug: string, locale: string = 'fr'): string {
+      const url = new URL(`${baseUrl}/api/v1/${segment}/${encodeURIComponent(slug)}`);
       if (locale !== 'fr') url.searchParams.set('locale', locale);
       return url.toString();
     },
+
+    /** An absolute URL on the API for one of its relative paths (a preview link's `url`). */
+    absolute(path: string): string {
+      return new URL(path, `${baseUrl}/`).toString();
+    },
   };
+}
+
+/** Empty filters are left out rather than sent as `q=`. */
+export function withoutBlanks<T extends object>(query: T): T {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
 }
 
 /** Reads a problem body defensively: proxies and crashes do not always answer in problem+json. */
@@ -259,6 +294,7 @@ export function toProblem(body: unknown, response: Response): Problem {
     if (typeof b.title === 'string') problem.title = b.title;
     if (typeof b.detail === 'string') problem.detail = b.detail;
     if (typeof b.traceId === 'string') problem.traceId = b.traceId;
+    if (typeof b.currentVersion === 'number') problem.currentVersion = b.currentVersion;
     if (b.errors && typeof b.errors === 'object') {
       const errors: Record<string, string[]> = {};
       for (const [key, value] of Object.entries(b.errors as Record<string, unknown>)) {

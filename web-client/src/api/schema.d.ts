@@ -178,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the content types the API serves */
+        get: operations["ListContentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -363,10 +380,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one advertiser-contact
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewAdvertiserContact"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one advertiser-contact
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeAdvertiserContactPreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -631,10 +652,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one article
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewArticle"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one article
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeArticlePreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -749,6 +774,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/articles/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the language versions of one article, itself included */
+        get: operations["ListArticleTranslations"];
+        put?: never;
+        /**
+         * Start the version of one article in another language
+         * @description A new draft with the item's content to translate, its own slug (the item's when none is given) and its own workflow, linked to the item's other language versions. 409 when the item already has a version in that language.
+         */
+        post: operations["CreateArticleTranslation"];
+        /**
+         * Unlink one article from its other language versions (If-Match required)
+         * @description The item gets a translation group of its own: an edit like any other, so the public links of a published item change when it is published again.
+         */
+        delete: operations["UnlinkArticleTranslation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/articles/{id}/unpublish": {
         parameters: {
             query?: never;
@@ -778,6 +828,23 @@ export interface paths {
          * @description Every change to content, newest first, from the append-only event log; filter by user, item, action, type and time window, and page with the cursor.
          */
         get: operations["ListAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the newsroom's names, by e-mail */
+        get: operations["ListColleagues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -874,10 +941,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one event
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewEvent"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one event
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeEventPreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -992,6 +1063,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/events/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the language versions of one event, itself included */
+        get: operations["ListEventTranslations"];
+        put?: never;
+        /**
+         * Start the version of one event in another language
+         * @description A new draft with the item's content to translate, its own slug (the item's when none is given) and its own workflow, linked to the item's other language versions. 409 when the item already has a version in that language.
+         */
+        post: operations["CreateEventTranslation"];
+        /**
+         * Unlink one event from its other language versions (If-Match required)
+         * @description The item gets a translation group of its own: an edit like any other, so the public links of a published item change when it is published again.
+         */
+        delete: operations["UnlinkEventTranslation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/events/{id}/unpublish": {
         parameters: {
             query?: never;
@@ -1097,10 +1193,14 @@ export interface paths {
         put?: never;
         /**
          * Create a preview link for one fiche
-         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires. Responses are private and never cached.
+         * @description The link shows the item's current draft (or pending version) in its delivery shape, to anyone holding it, until it expires, its maker is suspended or loses the role, or an editor revokes the item's links. Authors make links to their own drafts only. Responses are private and never cached.
          */
         post: operations["PreviewFiche"];
-        delete?: never;
+        /**
+         * Revoke every preview link of one fiche
+         * @description Links made until now are refused (401) from the next request on, whoever made them; links made afterwards work. The item is not changed. Recorded in the audit log.
+         */
+        delete: operations["RevokeFichePreviewLinks"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1215,6 +1315,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/fiches/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the language versions of one fiche, itself included */
+        get: operations["ListFicheTranslations"];
+        put?: never;
+        /**
+         * Start the version of one fiche in another language
+         * @description A new draft with the item's content to translate, its own slug (the item's when none is given) and its own workflow, linked to the item's other language versions. 409 when the item already has a version in that language.
+         */
+        post: operations["CreateFicheTranslation"];
+        /**
+         * Unlink one fiche from its other language versions (If-Match required)
+         * @description The item gets a translation group of its own: an edit like any other, so the public links of a published item change when it is published again.
+         */
+        delete: operations["UnlinkFicheTranslation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/fiches/{id}/unpublish": {
         parameters: {
             query?: never;
@@ -1226,6 +1351,75 @@ export interface paths {
         put?: never;
         /** Unpublish one fiche */
         post: operations["UnpublishFiche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search the media library
+         * @description Newest first. `q` searches file names, alt texts, credits and captions; `missingAlt=true` lists the images still without alt text; `mine=true` the signed-in user's uploads.
+         */
+        get: operations["ListMedia"];
+        put?: never;
+        /**
+         * Upload an image to the media library
+         * @description A multipart/form-data form with the image in `file` and, optionally, `alt`, `credit` and `caption`. JPEG, PNG and WebP only, recognised from the bytes (never the name or the declared type); SVG, GIF, AVIF and HEIC are refused (415). 20 MiB (413), 40 million pixels and 12,000 pixels a side at most, checked before decoding. EXIF (GPS included), IPTC and XMP are removed from every stored file. 201 with the new image, or 200 with the image already in the library when the same file was uploaded before.
+         */
+        post: operations["UploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one image of the media library */
+        get: operations["GetMedia"];
+        /**
+         * Edit an image's alt text, credit and caption (If-Match required)
+         * @description Replaces the three texts (an absent or blank one is removed). Authors may edit only the images they uploaded. Items already published keep the texts they were published with until published again.
+         */
+        put: operations["UpdateMedia"];
+        post?: never;
+        /**
+         * Delete an image of the media library
+         * @description Refused (409) while an article, fiche or event uses it, in its draft or its published version: the problem's `usedBy` lists them. Authors may delete only the images they uploaded.
+         */
+        delete: operations["DeleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/media/{id}/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the items that use an image
+         * @description Articles, fiches and events whose current content or published version shows the image, as their cover or in their text. An image in use cannot be deleted.
+         */
+        get: operations["ListMediaUses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1650,6 +1844,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/embed/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agenda as a page to put in an iframe, without script
+         * @description The events of `GET /api/v1/events` with the same filters, as `<vivapolis-agenda>` shows them, in one self-contained HTML page (style inline, no script, no other request), in the language of `locale`. Its Content-Security-Policy lets any site frame it. "More" shows twice as many events, up to 100, then the next page.
+         */
+        get: operations["GetEmbeddedAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/agenda.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The script of the <vivapolis-agenda> web component
+         * @description An ES module, loaded by a script element of type `module` with this address as its `src`, then `<vivapolis-agenda theme="mobilite"></vivapolis-agenda>` anywhere in the page. 404 when this server was deployed without it.
+         */
+        get: operations["GetAgendaScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/articles.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published articles as an Atom feed, newest first
+         * @description RFC 4287, with the filters and paging of `GET /api/v1/articles`: `limit` entries a page, and a `next` link (RFC 5005) to the following page. Entry ids are `urn:uuid:` of the item's id and never change; `updated` is when the published version was made; content is the sanitised HTML.
+         */
+        get: operations["GetArticlesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agenda as an iCalendar feed to subscribe to (webcal)
+         * @description RFC 5545, with the filters of `GET /api/v1/events`: upcoming events by default, earliest start first, 500 at most. Each event keeps its UID, and its SEQUENCE grows with each published change; cancelled events stay with STATUS:CANCELLED until unpublished, so calendars remove them. Times are in the event's zone, with a VTIMEZONE for each zone; all-day events are dates. Texts are in the language of `locale`.
+         */
+        get: operations["GetEventsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/events/{slug}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published event as an iCalendar file (add to my calendar)
+         * @description The event as it is in `GET /feeds/events.ics`: a calendar that already has it updates it rather than adding it twice.
+         */
+        get: operations["GetEventCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/fiches.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published fiches as an Atom feed, newest first
+         * @description RFC 4287, with the filters and paging of `GET /api/v1/fiches`: `limit` entries a page, and a `next` link (RFC 5005) to the following page. Entry ids are `urn:uuid:` of the item's id and never change; `updated` is when the published version was made; content is the sanitised HTML.
+         */
+        get: operations["GetFichesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{hash}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a file of the media library
+         * @description The URLs of images and their variants (`url` and `variants[].url`) point here. Anonymous, open to every origin, `Cache-Control: public, max-age=31536000, immutable`, with an ETag.
+         */
+        get: operations["GetMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     contentChanged: {
@@ -1765,6 +2099,20 @@ export interface components {
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
         };
+        /**
+         * @description How the embedded agenda lays out each event.
+         * @enum {string}
+         */
+        AgendaLayout: "list" | "compact";
+        /** @description Another language version of a published item: what a partner needs for an hreflang link. */
+        AlternateLink: {
+            /** @description Its language. */
+            locale: components["schemas"]["Locale"];
+            /** @description Its slug in that language. */
+            slug: string;
+            /** @description Its public address on this API. */
+            url: string;
+        };
         /** @description An API key as administrators see it: never its secret, which only its creation returns. */
         ApiKeyDetails: {
             /** Format: uuid */
@@ -1848,8 +2196,13 @@ export interface components {
             id: string;
             /** @description The language an item is written in. French first. */
             locale: components["schemas"]["Locale"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Shared by the language versions of the same item.
+             */
             translationGroup: string;
+            /** @description The other published language versions of this item, for hreflang links. */
+            alternates: components["schemas"]["AlternateLink"][];
             slug: string;
             title: string;
             standfirst?: null | string;
@@ -1868,6 +2221,11 @@ export interface components {
             /** @description The picture shown at the top of an item. */
             cover?: components["schemas"]["CoverImage"] | null;
             /**
+             * @description The images of the media library it shows, with their widths for `srcset`: its cover (matched by
+             *     `cover.mediaId`) and the images of its rich text (matched by their URL). Absent when it shows none.
+             */
+            images?: null | components["schemas"]["MediaImage"][];
+            /**
              * Format: date-time
              * @description When it was first published.
              */
@@ -1882,6 +2240,11 @@ export interface components {
              * @description Version number of the published content.
              */
             version: number;
+            /**
+             * @description The article as schema.org JSON-LD, for the page that shows it. Null only for an article published before the
+             *     API wrote it, until its next publication.
+             */
+            jsonLd?: components["schemas"]["ArticleJsonLd"] | null;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         ArticleDeliveryPage: {
@@ -1889,6 +2252,46 @@ export interface components {
             items: components["schemas"]["ArticleDelivery"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
+        };
+        /**
+         * @description The article as a schema.org `Article` in JSON-LD, ready to be put as is in a script element of type
+         *     `application/ld+json` in the page that shows it. Absent parts are left out, never written as null.
+         */
+        ArticleJsonLd: {
+            /** @description Always `https://schema.org`. */
+            "@context": string;
+            /** @description Always `Article`. */
+            "@type": string;
+            /** @description The article's id as a URN: `urn:uuid:…`. */
+            "@id": string;
+            /** @description The title. */
+            headline: string;
+            /** @description The standfirst (or the SEO description), plain text; absent when there is none. */
+            description?: null | string;
+            /** @description The authors, as people. */
+            author: components["schemas"]["JsonLdPerson"][];
+            /**
+             * Format: date-time
+             * @description When it was first published, with its offset.
+             */
+            datePublished: string;
+            /**
+             * Format: date-time
+             * @description When this published version was made, with its offset.
+             */
+            dateModified: string;
+            /** @description Language of the article: `fr` or `en`. */
+            inLanguage: string;
+            /** @description The rubric, for example "Écosystème"; absent without one. */
+            articleSection?: null | string;
+            /** @description The tags, separated by commas; absent without tags. */
+            keywords?: null | string;
+            /** @description URL of the cover picture; absent without one. */
+            image?: null | string;
+            /** @description The Vivapolis network. */
+            publisher: components["schemas"]["JsonLdOrganization"];
+            /** @description The person an interview is with; absent for other articles. */
+            about?: components["schemas"]["JsonLdPerson"] | null;
         };
         /**
          * @description How people attend: on site, online, or either.
@@ -1940,6 +2343,16 @@ export interface components {
             /** @description What an account may do; see the README's roles table. */
             role: components["schemas"]["UserRole"];
         };
+        /**
+         * @description Someone of the newsroom as their colleagues see them: the e-mail that histories, lists and the audit log record,
+         *     and the name to show for it. Nothing else about the account.
+         */
+        Colleague: {
+            /** @description The address items record in `createdBy`, `updatedBy` and `by`. */
+            email: string;
+            /** @description The name to show. */
+            displayName: string;
+        };
         /** @description What the person agreed to, when and how: kept as proof, never delivered. */
         ConsentRecord: {
             /** @description Whether consent was given. */
@@ -1959,17 +2372,41 @@ export interface components {
          * @enum {string}
          */
         ContentStatus: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+        /** @description One content type the API serves, as its registry describes it. */
+        ContentTypeItem: {
+            /** @description Its name in sync entries, webhooks, the audit log and search hits: `article`. */
+            name: string;
+            /** @description Its path segment: `/api/v1/{segment}`, `/api/v1/manage/{segment}`. */
+            segment: string;
+            /** @description What it holds. */
+            description: string;
+            /** @description Who manages it: `editorial` (editors; authors draft) or `advertising` (sales). */
+            desk: string;
+            /** @description Whether its items have versions in other languages (translations, `alternates`, `fallback`). */
+            translatable: boolean;
+            /** @description Whether public search finds its items. */
+            searchable: boolean;
+            /** @description Whether it names people: only public items with their public fields are delivered, and they can be erased. */
+            personalData: boolean;
+        };
         /** @description The picture shown at the top of an item. */
         CoverImage: {
             /**
              * Format: uri
-             * @description Absolute https URL of the image.
+             * @description Absolute https URL of the image; for an image of the media library, its `url` (a `/media/` address).
              */
             url: string;
             /** @description Text alternative read by screen readers; required with an image. */
             alt: string;
             /** @description Photographer or rights holder, shown under the image. */
             credit?: null | string;
+            /**
+             * Format: uuid
+             * @description The image of the media library this cover shows (`GET /api/v1/manage/media/{id}`), if it is one: the
+             *     library's image cannot be deleted while an item uses it, needs its alt text before the item is published, and
+             *     its widths come with the published item for `srcset`.
+             */
+            mediaId?: null | string;
         };
         /** @description A new account. It has no password: its owner sets one with the reset token of the response. */
         CreateUserRequest: {
@@ -2088,6 +2525,8 @@ export interface components {
              * @description Shared by the language versions of the same event.
              */
             translationGroup: string;
+            /** @description The other published language versions of this item, for hreflang links. */
+            alternates: components["schemas"]["AlternateLink"][];
             /** @description URL name of the event. */
             slug: string;
             /** @description Title. */
@@ -2162,6 +2601,11 @@ export interface components {
             /** @description The picture shown at the top of the event. */
             cover?: components["schemas"]["CoverImage"] | null;
             /**
+             * @description The images of the media library it shows, with their widths for `srcset`: its cover (matched by
+             *     `cover.mediaId`) and the images of its rich text (matched by their URL). Absent when it shows none.
+             */
+            images?: null | components["schemas"]["MediaImage"][];
+            /**
              * Format: date-time
              * @description When it was first published.
              */
@@ -2176,6 +2620,11 @@ export interface components {
              * @description Version number of the published content.
              */
             version: number;
+            /**
+             * @description The event as schema.org JSON-LD, for the page that shows it. Null only for an event published before the
+             *     API wrote it, until its next publication.
+             */
+            jsonLd?: components["schemas"]["EventJsonLd"] | null;
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         EventDeliveryPage: {
@@ -2183,6 +2632,42 @@ export interface components {
             items: components["schemas"]["EventDelivery"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
+        };
+        /**
+         * @description The event as a schema.org `Event` in JSON-LD, ready to be put as is in a script element of type
+         *     `application/ld+json` in the page that shows it. Absent parts are left out, never written as null.
+         */
+        EventJsonLd: {
+            /** @description Always `https://schema.org`. */
+            "@context": string;
+            /** @description Always `Event`. */
+            "@type": string;
+            /** @description The event's id as a URN: `urn:uuid:…`. */
+            "@id": string;
+            /** @description The title. */
+            name: string;
+            /** @description The summary, plain text; absent when there is none. */
+            description?: null | string;
+            /** @description Local start with its offset (`2027-03-26T09:00:00+01:00`), or the first day of an all-day event (`2027-03-26`). */
+            startDate: string;
+            /** @description Local end with its offset, or the last day of an all-day event. */
+            endDate: string;
+            /** @description `https://schema.org/EventScheduled`, `…/EventCancelled`, `…/EventPostponed` or `…/EventRescheduled`. */
+            eventStatus: string;
+            /** @description `https://schema.org/OfflineEventAttendanceMode` (on site), `…/OnlineEventAttendanceMode` or `…/MixedEventAttendanceMode`. */
+            eventAttendanceMode: string;
+            /** @description Where it takes place: the venue as a `Place`, the online address as a `VirtualLocation`, or both for a mixed event. */
+            location: components["schemas"]["JsonLdLocation"][];
+            /** @description Who organises it; absent when not stated. */
+            organizer?: components["schemas"]["JsonLdOrganization"] | null;
+            /** @description The price and where to register; absent when neither is stated. */
+            offers?: components["schemas"]["JsonLdOffer"] | null;
+            /** @description True for a free event; absent when the price is not stated. */
+            isAccessibleForFree?: null | boolean;
+            /** @description URL of the cover picture; absent without one. */
+            image?: null | string;
+            /** @description Language of the texts: `fr` or `en`. */
+            inLanguage: string;
         };
         /**
          * @description What kind of event it is.
@@ -2329,6 +2814,8 @@ export interface components {
              * @description Shared by the French and English versions of the same fiche.
              */
             translationGroup: string;
+            /** @description The other published language versions of this item, for hreflang links. */
+            alternates: components["schemas"]["AlternateLink"][];
             /** @description URL name, unique per locale. */
             slug: string;
             /** @description Title. */
@@ -2367,6 +2854,11 @@ export interface components {
             seo?: components["schemas"]["SeoFields"] | null;
             /** @description The picture shown at the top of the fiche. */
             cover?: components["schemas"]["CoverImage"] | null;
+            /**
+             * @description The images of the media library it shows, with their widths for `srcset`: its cover (matched by
+             *     `cover.mediaId`) and the images of its rich text (matched by their URL). Absent when it shows none.
+             */
+            images?: null | components["schemas"]["MediaImage"][];
             /**
              * Format: date-time
              * @description When it was first published.
@@ -2479,6 +2971,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The encoding of an image file of the library.
+         * @enum {string}
+         */
+        ImageFormat: "jpeg" | "png" | "webp";
         /** @description The person an interview is with. */
         Interviewee: {
             /** @description Full name. */
@@ -2487,6 +2984,88 @@ export interface components {
             role?: null | string;
             /** @description Organisation they speak for. */
             organisation?: null | string;
+        };
+        /** @description A schema.org `GeoCoordinates`, in degrees (WGS 84). */
+        JsonLdGeoCoordinates: {
+            /** @description Always `GeoCoordinates`. */
+            "@type": string;
+            /**
+             * Format: double
+             * @description Latitude.
+             */
+            latitude: number;
+            /**
+             * Format: double
+             * @description Longitude.
+             */
+            longitude: number;
+        };
+        /**
+         * @description Where an event takes place, as schema.org has it: a `Place` (name, postal address, coordinates) or a
+         *     `VirtualLocation` (the URL to attend online).
+         */
+        JsonLdLocation: {
+            /** @description `Place` or `VirtualLocation`. */
+            "@type": string;
+            /** @description The venue's name (a `Place`). */
+            name?: null | string;
+            /** @description The venue's postal address (a `Place`). */
+            address?: components["schemas"]["JsonLdPostalAddress"] | null;
+            /** @description The venue's coordinates, when known (a `Place`). */
+            geo?: components["schemas"]["JsonLdGeoCoordinates"] | null;
+            /** @description The https URL to attend online (a `VirtualLocation`). */
+            url?: null | string;
+        };
+        /** @description A schema.org `Offer`: what attending costs and where to register. */
+        JsonLdOffer: {
+            /** @description Always `Offer`. */
+            "@type": string;
+            /**
+             * Format: double
+             * @description The price in `priceCurrency`; 0 for a free event; absent when not stated.
+             */
+            price?: null | number;
+            /** @description `EUR`, with a price. */
+            priceCurrency?: null | string;
+            /** @description Anything else about the price, for example "tarif réduit pour les adhérents". */
+            description?: null | string;
+            /** @description Where to register, when stated. */
+            url?: null | string;
+        };
+        /** @description A schema.org `Organization`: who organises an event, who publishes an article, where someone works. */
+        JsonLdOrganization: {
+            /** @description Always `Organization`. */
+            "@type": string;
+            /** @description Its name. */
+            name: string;
+            /** @description Its website; absent when not known. */
+            url?: null | string;
+        };
+        /** @description A schema.org `Person`: an author, or the person an interview is about. */
+        JsonLdPerson: {
+            /** @description Always `Person`. */
+            "@type": string;
+            /** @description Full name. */
+            name: string;
+            /** @description What they do, for example "directrice générale"; absent when not known. */
+            jobTitle?: null | string;
+            /** @description Where they work; absent when not known. */
+            worksFor?: components["schemas"]["JsonLdOrganization"] | null;
+        };
+        /** @description A schema.org `PostalAddress`. */
+        JsonLdPostalAddress: {
+            /** @description Always `PostalAddress`. */
+            "@type": string;
+            /** @description Street address, when given. */
+            streetAddress?: null | string;
+            /** @description Postal code, when given. */
+            postalCode?: null | string;
+            /** @description City. */
+            addressLocality: string;
+            /** @description The region's name, for a venue in France. */
+            addressRegion?: null | string;
+            /** @description ISO 3166-1 alpha-2 country code. */
+            addressCountry: string;
         };
         /**
          * @description The language an item is written in. French first.
@@ -2809,6 +3388,11 @@ export interface components {
             /** @description The editable content at that version. */
             content: components["schemas"]["FicheContent"];
         };
+        /**
+         * @description The order of a management list.
+         * @enum {string}
+         */
+        ManagedSort: "updated" | "title" | "start";
         /** @description One line of a management list, whatever the type. */
         ManagedSummary: {
             /** Format: uuid */
@@ -2828,6 +3412,15 @@ export interface components {
             updatedBy: string;
             /** Format: date-time */
             publishedAt?: null | string;
+            /** @description Who created the item (e-mail); authors edit only their own drafts. */
+            createdBy?: null | string;
+            /**
+             * Format: date-time
+             * @description Events only: the local start at the event, without offset (see the event's `timeZone`); null for other types.
+             */
+            start?: null | string;
+            /** @description The languages the item has a version in (its own included): the translation status a list shows. */
+            translations: components["schemas"]["Locale"][];
         };
         /** @description One page of a list, newest first unless the list says otherwise. */
         ManagedSummaryPage: {
@@ -2835,6 +3428,128 @@ export interface components {
             items: components["schemas"]["ManagedSummary"][];
             /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
             next?: null | string;
+        };
+        /** @description An image of the media library, as editors see it. */
+        MediaDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description The cleaned original (metadata removed), at its full size: the URL to put in a cover or in rich text. */
+            url: string;
+            /** @description The name of the uploaded file, as the editor's computer called it; for search only. */
+            fileName: string;
+            /** @description The format recognised from the file's bytes (never from its name or declared type). */
+            format: components["schemas"]["ImageFormat"];
+            mimeType: string;
+            /**
+             * Format: int32
+             * @description Width of the original in pixels, after the camera's orientation was applied.
+             */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /**
+             * Format: int64
+             * @description Size of the stored original in bytes.
+             */
+            bytes: number;
+            /** @description SHA-256 of the uploaded bytes (first 128 bits, hex): the same file uploaded again is this image. */
+            hash: string;
+            /** @description Text alternative read by screen readers. Required before the image can appear in a published item. */
+            alt?: null | string;
+            /** @description Photographer or rights holder, shown with the image. */
+            credit?: null | string;
+            /** @description A caption editors may reuse under the image. */
+            caption?: null | string;
+            /** @description Every file made from it, narrowest first: WebP and the original format at each width, for `srcset`. */
+            variants: components["schemas"]["MediaVariant"][];
+            /**
+             * Format: int32
+             * @description Raised by every edit; the ETag is made from it.
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who uploaded it (e-mail). Authors may edit and delete only their own uploads. */
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        MediaDetailsPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["MediaDetails"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /**
+         * @description An image as partners receive it with a published item: what an `<img srcset>` or a
+         *     `<picture>` needs. The cover's `mediaId`, or an `<img src>` of the rich text, names it.
+         */
+        MediaImage: {
+            /** Format: uuid */
+            id: string;
+            /** @description The original (cleaned) at full size, for `src`. */
+            url: string;
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /** @description Text alternative: the one the item gives (its cover's), else the library's. */
+            alt: string;
+            /** @description Photographer or rights holder. */
+            credit?: null | string;
+            caption?: null | string;
+            /** @description Every width in WebP and in the original format, narrowest first. */
+            variants: components["schemas"]["MediaVariant"][];
+        };
+        /** @description The texts of an image that editors write; the file itself never changes (upload another one). */
+        MediaTexts: {
+            /** @description Text alternative (300 characters at most): what the image shows, for someone who cannot see it. */
+            alt?: null | string;
+            /** @description Photographer or rights holder (200 characters at most), for example "Photo : Ville de Lyon". */
+            credit?: null | string;
+            /** @description Caption (1000 characters at most). */
+            caption?: null | string;
+        };
+        /** @description An item that shows an image, as a refused deletion lists it. */
+        MediaUse: {
+            /** @description Content type: article, fiche or event. */
+            type: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+            slug: string;
+            /** @description The item's status (draft, in_review, scheduled, published, unpublished). */
+            status: string;
+            /** @description True when its current content uses the image (as its cover or in its text). */
+            inCurrentContent: boolean;
+            /** @description True when the version the public sees uses the image. */
+            inPublishedVersion: boolean;
+        };
+        /**
+         * @description One file made from an uploaded image: a width in WebP or in the image's own format. Files are named by the
+         *     content hash of the upload and never change, so they are served with `Cache-Control: immutable`.
+         */
+        MediaVariant: {
+            /** @description Where the file is served, anonymously: `…/media/{hash}/w640.webp`. */
+            url: string;
+            /** @description The encoding of an image file of the library. */
+            format: components["schemas"]["ImageFormat"];
+            /** @description The MIME type, for a `<source type>`: `image/webp`, `image/jpeg`, `image/png`. */
+            mimeType: string;
+            /**
+             * Format: int32
+             * @description Width in pixels, for the `w` descriptor of a `srcset`.
+             */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /**
+             * Format: int64
+             * @description Size of the file in bytes.
+             */
+            bytes: number;
         };
         /** @description The signed-in user's new password, proven by the current one. */
         PasswordChangeRequest: {
@@ -3079,6 +3794,42 @@ export interface components {
              * @description Seconds until the session ends, whatever the refreshes; then sign in again.
              */
             refreshExpiresIn: number;
+        };
+        /** @description The language version to make from an item. */
+        TranslationRequest: {
+            /** @description The new version's language; the group must not have one in it yet. */
+            locale: components["schemas"]["Locale"];
+            /** @description Its slug; the source's slug when absent (slugs are unique per language). */
+            slug?: null | string;
+        };
+        /** @description One language version of an item, whatever its status. */
+        TranslationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description The language an item is written in. French first. */
+            locale: components["schemas"]["Locale"];
+            slug: string;
+            title: string;
+            /** @description Where an item stands in the editorial lifecycle. */
+            status: components["schemas"]["ContentStatus"];
+            /** @description True when it is published and edited since. */
+            hasUnpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description An image to add to the media library, as a multipart/form-data form. */
+        UploadMediaForm: {
+            /**
+             * Format: binary
+             * @description The image: JPEG, PNG or WebP, recognised from its bytes; 20 MiB and 40 million pixels at most.
+             */
+            file: string;
+            /** @description Text alternative (300 characters at most); may be given later, but is required before publication. */
+            alt?: null | string;
+            /** @description Photographer or rights holder (200 characters at most). */
+            credit?: null | string;
+            /** @description Caption (1000 characters at most). */
+            caption?: null | string;
         };
         /** @description An account as administrators see it. Passwords and their hashes never leave the API. */
         UserAccount: {
@@ -3433,6 +4184,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetPublishedAdvertiserContact: {
@@ -3513,6 +4275,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListPublishedArticles: {
@@ -3522,6 +4295,7 @@ export interface operations {
                 theme?: string;
                 /** @description Only articles with this tag. */
                 tag?: string;
+                fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
                 /** @description How many items per page, 1 to 100. */
@@ -3562,6 +4336,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3651,6 +4436,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     Logout: {
@@ -3684,6 +4480,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3753,6 +4560,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ResetPassword: {
@@ -3795,6 +4613,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -3857,6 +4686,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IssueToken: {
@@ -3910,11 +4750,71 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListContentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentTypeItem"][];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListPublishedEvents: {
         parameters: {
             query?: {
+                fallback?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
                 /**
                  * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
                  *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
@@ -3940,12 +4840,6 @@ export interface operations {
                 status?: components["schemas"]["EventStatus"];
                 /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
                 q?: string;
-                /** @description Language version to list. */
-                locale?: components["schemas"]["Locale"];
-                /** @description How many items per page, 1 to 100. */
-                limit?: number;
-                /** @description The `next` value of the previous page. */
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3980,6 +4874,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4069,6 +4974,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListPublishedFiches: {
@@ -4086,6 +5002,7 @@ export interface operations {
                 financingSource?: components["schemas"]["FinancingSource"];
                 /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
                 q?: string;
+                fallback?: components["schemas"]["Locale"];
                 /** @description Language version to list. */
                 locale?: components["schemas"]["Locale"];
                 /** @description How many items per page, 1 to 100. */
@@ -4126,6 +5043,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4215,15 +5143,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAdvertiserContacts: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -4273,6 +5218,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4353,6 +5309,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAdvertiserContact: {
@@ -4405,6 +5372,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4518,6 +5496,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteAdvertiserContact: {
@@ -4580,6 +5569,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4655,6 +5655,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4746,6 +5757,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     EraseAdvertiserContact: {
@@ -4796,6 +5818,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -4889,6 +5922,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeAdvertiserContactPreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishAdvertiserContact: {
@@ -4953,6 +6067,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5064,6 +6189,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAdvertiserContactRevisions: {
@@ -5139,6 +6275,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAdvertiserContactRevision: {
@@ -5202,6 +6349,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5306,6 +6464,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelAdvertiserContactSchedule: {
@@ -5370,6 +6539,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5461,6 +6641,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishAdvertiserContact: {
@@ -5543,6 +6734,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListApiKeys: {
@@ -5597,6 +6799,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5668,6 +6881,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetApiKey: {
@@ -5720,6 +6944,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5788,15 +7023,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListArticles: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -5846,6 +7098,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -5926,6 +7189,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetArticle: {
@@ -5978,6 +7252,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6091,6 +7376,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteArticle: {
@@ -6153,6 +7449,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6237,6 +7544,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DiscardArticleDraft: {
@@ -6310,6 +7628,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6403,6 +7732,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeArticlePreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishArticle: {
@@ -6467,6 +7877,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6578,6 +7999,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListArticleRevisions: {
@@ -6653,6 +8085,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetArticleRevision: {
@@ -6716,6 +8159,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6820,6 +8274,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelArticleSchedule: {
@@ -6884,6 +8349,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -6975,6 +8451,276 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListArticleTranslations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateArticleTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedArticle"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkArticleTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedArticle"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishArticle: {
@@ -7057,6 +8803,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListAudit: {
@@ -7068,9 +8825,9 @@ export interface operations {
                 item?: string;
                 /**
                  * @description Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
-                 *     restored, erased, draft_discarded, api_key_created, api_key_revoked, user_created, user_role_changed,
-                 *     user_suspended, user_reactivated, user_password_reset_forced, webhook_created, webhook_updated,
-                 *     webhook_secret_rotated or webhook_deleted.
+                 *     restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
+                 *     user_role_changed, user_suspended, user_reactivated, user_password_reset_forced, media_uploaded, media_edited,
+                 *     media_deleted, webhook_created, webhook_updated, webhook_secret_rotated or webhook_deleted.
                  */
                 action?: string;
                 /** @description Only items of this content type: article, fiche, event or advertiser-contact. */
@@ -7137,15 +8894,83 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListColleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Colleague"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListEvents: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -7195,6 +9020,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7275,6 +9111,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetEvent: {
@@ -7327,6 +9174,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7440,6 +9298,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteEvent: {
@@ -7502,6 +9371,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7586,6 +9466,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DiscardEventDraft: {
@@ -7659,6 +9550,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7752,6 +9654,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeEventPreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishEvent: {
@@ -7816,6 +9799,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -7927,6 +9921,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListEventRevisions: {
@@ -8002,6 +10007,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetEventRevision: {
@@ -8065,6 +10081,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8169,6 +10196,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelEventSchedule: {
@@ -8233,6 +10271,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8324,6 +10373,276 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEventTranslations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateEventTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkEventTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedEvent"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishEvent: {
@@ -8406,15 +10725,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListFiches: {
         parameters: {
             query?: {
-                /** @description Only items in this status. */
+                /** @description Only items in this status (`in_review`: the review queue). */
                 status?: components["schemas"]["ContentStatus"];
                 /** @description Words the title contains, in any case. */
                 q?: string;
+                /** @description Only items filed under this theme code (see `/api/v1/themes`); for types that have themes. */
+                theme?: string;
+                /** @description Only items in this region, by INSEE code (see `/api/v1/regions`); for types that have a region. */
+                region?: string;
+                /** @description The order: most recently edited first (the default), by title, or by start (events only). */
+                sort?: components["schemas"]["ManagedSort"];
                 /** @description How many items per page, 1 to 100. */
                 limit?: number;
                 /** @description The `next` value of the previous page. */
@@ -8464,6 +10800,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8544,6 +10891,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetFiche: {
@@ -8596,6 +10954,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8709,6 +11078,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteFiche: {
@@ -8771,6 +11151,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -8855,6 +11246,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DiscardFicheDraft: {
@@ -8928,6 +11330,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9021,6 +11434,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeFichePreviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishFiche: {
@@ -9085,6 +11579,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9196,6 +11701,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListFicheRevisions: {
@@ -9271,6 +11787,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetFicheRevision: {
@@ -9334,6 +11861,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9438,6 +11976,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelFicheSchedule: {
@@ -9502,6 +12051,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9593,6 +12153,276 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFicheTranslations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateFicheTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkFicheTranslation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional for lifecycle actions, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedFiche"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnpublishFiche: {
@@ -9675,6 +12505,538 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMedia: {
+        parameters: {
+            query?: {
+                /** @description Words found in the file name, the alt text, the credit or the caption (ignoring case). */
+                q?: string;
+                /** @description Only images without alt text (true), the ones to complete before they can be published. */
+                missingAlt?: boolean;
+                /** @description Only the images the signed-in user uploaded (true). */
+                mine?: boolean;
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetailsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadMediaForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MediaTexts"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional, checked when present. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMediaUses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaUse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListUsers: {
@@ -9715,6 +13077,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9795,6 +13168,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetUser: {
@@ -9847,6 +13231,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -9917,6 +13312,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReactivateUser: {
@@ -9969,6 +13375,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10061,6 +13478,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SuspendUser: {
@@ -10122,6 +13550,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10194,6 +13633,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CreateWebhook: {
@@ -10256,6 +13706,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetWebhook: {
@@ -10308,6 +13769,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10412,6 +13884,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteWebhook: {
@@ -10474,6 +13957,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10560,6 +14054,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetWebhookDelivery: {
@@ -10614,6 +14119,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10695,6 +14211,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PingWebhook: {
@@ -10747,6 +14274,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10829,6 +14367,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAdvertiserContactPreview: {
@@ -10881,6 +14430,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -10951,6 +14511,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetEventPreview: {
@@ -11003,6 +14574,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -11073,6 +14655,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListRegions: {
@@ -11107,6 +14700,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -11156,6 +14760,17 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;
@@ -11249,6 +14864,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListThemes: {
@@ -11283,6 +14909,540 @@ export interface operations {
             };
             /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEmbeddedAgenda: {
+        parameters: {
+            query?: {
+                /** @description `list` (the default) shows each event's summary; `compact` leaves it out, for a narrow column. */
+                layout?: components["schemas"]["AgendaLayout"];
+                fallback?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /**
+                 * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
+                 *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
+                 *     offset, read on the Paris clock. Encode `+` as `%2B`; a bare one, read as a space, is understood too.
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start before this moment, which must be after `from`. A day includes the whole day
+                 *     (`to=2027-03-31`: up to the end of 31 March); a date-time is read as for `from`.
+                 */
+                to?: string;
+                /** @description Only events filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only events whose venue is in this region (INSEE code, see `/api/v1/regions`). */
+                region?: string;
+                /** @description Only events whose venue is in this city, whatever the case and accents. */
+                city?: string;
+                /** @description Only events of this kind. */
+                kind?: components["schemas"]["EventKind"];
+                /** @description Only events attended exactly this way (`in_person` does not include `mixed`). */
+                attendanceMode?: components["schemas"]["AttendanceMode"];
+                /** @description Only events in this status, for example `cancelled`. */
+                status?: components["schemas"]["EventStatus"];
+                /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAgendaScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetArticlesFeed: {
+        parameters: {
+            query?: {
+                /** @description Only articles filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only articles with this tag. */
+                tag?: string;
+                fallback?: components["schemas"]["Locale"];
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEventsCalendar: {
+        parameters: {
+            query?: {
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /**
+                 * @description Only events not over yet at this moment; now when absent, so the list shows what is coming. A day
+                 *     (`2027-03-26`, from its first instant) or a date-time (`2027-03-26T09:00:00+01:00`); without an
+                 *     offset, read on the Paris clock. Encode `+` as `%2B`; a bare one, read as a space, is understood too.
+                 */
+                from?: string;
+                /**
+                 * @description Only events that start before this moment, which must be after `from`. A day includes the whole day
+                 *     (`to=2027-03-31`: up to the end of 31 March); a date-time is read as for `from`.
+                 */
+                to?: string;
+                /** @description Only events filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only events whose venue is in this region (INSEE code, see `/api/v1/regions`). */
+                region?: string;
+                /** @description Only events whose venue is in this city, whatever the case and accents. */
+                city?: string;
+                /** @description Only events of this kind. */
+                kind?: components["schemas"]["EventKind"];
+                /** @description Only events attended exactly this way (`in_person` does not include `mixed`). */
+                attendanceMode?: components["schemas"]["AttendanceMode"];
+                /** @description Only events in this status, for example `cancelled`. */
+                status?: components["schemas"]["EventStatus"];
+                /** @description Words to find in the title, summary or description, the French way (stems, accents ignored). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEventCalendar: {
+        parameters: {
+            query?: {
+                /** @description Language version of the event. */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /** @description The event's slug. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFichesFeed: {
+        parameters: {
+            query?: {
+                /** @description Only fiches filed under this theme code (see `/api/v1/themes`). */
+                theme?: string;
+                /** @description Only fiches in this region, by INSEE code (see `/api/v1/regions`); `99` for projects abroad. */
+                region?: string;
+                /** @description Only fiches in this country, by ISO 3166-1 alpha-2 code (`FR`, `MA`…). */
+                country?: string;
+                /** @description Only fiches with at least one actor of this kind. */
+                actorKind?: components["schemas"]["ActorKind"];
+                /** @description Only fiches with at least one financing line from this source. */
+                financingSource?: components["schemas"]["FinancingSource"];
+                /** @description French full-text search in the title, summary, challenge, actions, results, commune and actors: accents and word endings do not matter. */
+                q?: string;
+                fallback?: components["schemas"]["Locale"];
+                /** @description Language version to list. */
+                locale?: components["schemas"]["Locale"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml; charset=utf-8": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's hash (32 hexadecimal characters). */
+                hash: string;
+                /** @description The file: `w{width}.{jpg|png|webp}`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before the next attempt. */
                     "Retry-After"?: number;

@@ -43,8 +43,16 @@ async function settle(el: VpApp) {
 
 const shadow = (el: Element) => el.shadowRoot!;
 
+/** What every signed-in screen reads first: the reference lists and the names. */
+const reference: Record<string, () => Response> = {
+  'GET /api/v1/themes': () => Response.json([{ code: 'mobilite', label: 'Mobilité' }]),
+  'GET /api/v1/regions': () => Response.json([{ code: '53', label: 'Bretagne' }]),
+  'GET /api/v1/manage/colleagues': () => Response.json([{ email: 'editor@example.org', displayName: 'Élise Rédaction' }]),
+};
+const emptyList = () => Response.json({ items: [], next: null });
+
 beforeEach(() => {
-  sessionStorage.clear();
+  localStorage.clear();
   location.hash = '';
 });
 
@@ -54,34 +62,58 @@ afterEach(() => {
 });
 
 describe('vp-app', () => {
-  it('shows sales a page saying articles are not their role, and asks the API nothing about articles', async () => {
+  it('opens sales on the advertiser contacts, the only type they manage, and offers nothing else', async () => {
     saveSession(sessionFromToken(token('sales', 'Salomé Annonces')));
-    const { el, seen } = await mountApp({});
+    const { el, seen } = await mountApp({ ...reference, 'GET /api/v1/manage/advertiser-contacts': emptyList });
 
-    const page = shadow(el).querySelector('vp-not-in-role')!;
-    expect(page).not.toBeNull();
-    await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    expect(shadow(page).querySelector('h1')!.textContent).toBe(fr.roles.notInRole.title);
-    expect(shadow(page).textContent).toContain('« commercial »');
-    expect(shadow(el).querySelector('vp-article-list, vp-article-editor, nav')).toBeNull();
+    expect(location.hash).toBe('#/advertiser-contacts');
+    expect(shadow(el).querySelector('vp-content-list')).not.toBeNull();
+    const menu = [...shadow(el).querySelectorAll('nav a')].map((a) => a.textContent!.trim());
+    expect(menu).toEqual(['Contacts annonceurs']);
     expect(shadow(el).querySelector('#signed-in-user')!.textContent).toContain('Salomé Annonces, commercial');
-    expect(seen.filter((r) => r.path.startsWith('/api/'))).toEqual([]);
-    expect(document.title).toBe(fr.app.documentTitle(fr.roles.notInRole.title));
+    expect(seen.filter((r) => r.path.startsWith('/api/v1/manage/articles'))).toEqual([]);
   });
 
-  it('names the author and their role, and lists articles', async () => {
-    saveSession(sessionFromToken(token('author', 'Arthur Plume')));
-    const { el } = await mountApp({ 'GET /api/v1/manage/articles': () => Response.json({ items: [], next: null }) });
-    expect(shadow(el).querySelector('#signed-in-user')!.textContent).toContain('Arthur Plume, auteur');
-    expect(shadow(el).querySelector('vp-article-list')).not.toBeNull();
+  it('tells sales that articles are not their role, without asking the API for them', async () => {
+    saveSession(sessionFromToken(token('sales', 'Salomé Annonces')));
+    location.hash = '#/articles';
+    const { el, seen } = await mountApp({ ...reference });
+
+    const page = shadow(el).querySelector('vp-not-in-role')!;
+    await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(page).querySelector('h1')!.textContent).toBe(fr.notInRole.title);
+    expect(shadow(page).textContent).toContain('« commercial »');
+    expect(seen.filter((r) => r.path.startsWith('/api/v1/manage/articles'))).toEqual([]);
+  });
+
+  it('shows "page introuvable" for an unknown address', async () => {
+    saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
+    location.hash = '#/archives/2019';
+    const { el } = await mountApp({ ...reference });
+
+    const page = shadow(el).querySelector('vp-not-found')!;
+    await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(page).querySelector('h1')!.textContent).toBe('Page introuvable');
+    expect(document.title).toBe(fr.app.documentTitle('Page introuvable'));
+  });
+
+  it('gives editors the three editorial types and the review queue; admins the administration too', async () => {
+    saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
+    const { el } = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
+    const menu = () => [...shadow(el).querySelectorAll('nav a')].map((a) => a.textContent!.trim());
+    expect(menu()).toEqual(['Articles', 'Fiches', 'Événements', 'À relire']);
+    document.body.innerHTML = '';
+
+    saveSession(sessionFromToken(token('admin', 'Camille Admin')));
+    const admin = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
+    expect([...shadow(admin.el).querySelectorAll('nav a')].map((a) => a.textContent!.trim())).toEqual([
+      'Articles', 'Fiches', 'Événements', 'Contacts annonceurs', 'À relire', 'Comptes', 'Clés d’API', 'Journal',
+    ]);
   });
 
   it('signs out through /auth/logout with the refresh token, then shows the sign-in', async () => {
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
-    const { el, seen } = await mountApp({
-      'GET /api/v1/manage/articles': () => Response.json({ items: [], next: null }),
-      'POST /api/v1/auth/logout': () => new Response(null, { status: 204 }),
-    });
+    const { el, seen } = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList, 'POST /api/v1/auth/logout': () => new Response(null, { status: 204 }) });
 
     [...shadow(el).querySelectorAll<HTMLButtonElement>('header button')].find((b) => b.textContent!.trim() === fr.auth.signOut)!.click();
     await settle(el);
@@ -89,23 +121,33 @@ describe('vp-app', () => {
     expect(seen.filter((r) => r.path === '/api/v1/auth/logout')).toEqual([
       { method: 'POST', path: '/api/v1/auth/logout', body: { refreshToken: 'refresh-editor' } },
     ]);
-    expect(sessionStorage.getItem('vivapolis.session')).toBeNull();
+    expect(localStorage.getItem('vivapolis.session')).toBeNull();
     const signIn = shadow(el).querySelector('vp-sign-in')!;
-    expect(signIn).not.toBeNull();
     expect((signIn as unknown as { message: string }).message).toBe(fr.auth.signedOut);
+  });
+
+  it('follows another tab that signs out', async () => {
+    saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
+    const { el } = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
+
+    localStorage.removeItem('vivapolis.session');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'vivapolis.session' }));
+    await settle(el);
+
+    expect(shadow(el).querySelector('vp-sign-in')).not.toBeNull();
   });
 
   it('goes back to sign-in, saying the session expired, when it cannot be renewed', async () => {
     // The access token is over (a tab left open); the refresh token is refused.
     saveSession(sessionFromToken(token('editor', 'Élise Rédaction', 10), Date.now() - 60_000));
     const { el, seen } = await mountApp({
+      ...reference,
       'POST /api/v1/auth/refresh': () => Response.json({ status: 401, title: 'Authentification requise' }, { status: 401 }),
     });
 
     expect(seen.filter((r) => r.path === '/api/v1/auth/refresh')).toHaveLength(1);
     const signIn = shadow(el).querySelector('vp-sign-in')!;
-    expect(signIn).not.toBeNull();
-    expect((signIn as unknown as { message: string }).message).toBe('Votre session a expiré, reconnectez-vous.');
-    expect(sessionStorage.getItem('vivapolis.session')).toBeNull();
+    expect((signIn as unknown as { message: string }).message).toBe(fr.auth.sessionExpired);
+    expect(localStorage.getItem('vivapolis.session')).toBeNull();
   });
 });

@@ -70,6 +70,7 @@ export class VpSignIn extends LitElement {
           ${this.busy ? fr.auth.submitting : fr.auth.submit}
         </button>
       </form>
+      <p class="hint">${fr.auth.forgotten}</p>
     `;
   }
 

@@ -207,6 +207,15 @@ public class SyncTests(ApiFactory api) : ApiTest(api)
         var fresh = new SyncMirror();
         await fresh.CatchUpAsync(aggregator);
         await Api.AssertMirrorsAsync(fresh);
+
+        // Retention may empty the log altogether: a mirror starting then, and its next changes, still work.
+        await log.PruneAsync(Api.Clock.GetUtcNow().AddDays(1), default);
+        var afterEmpty = new SyncMirror();
+        await afterEmpty.CatchUpAsync(aggregator);
+        var later = await editor.CreatePublishedAsync(ArticleSteps.Draft("Publié dans un journal vidé"));
+        await afterEmpty.CatchUpAsync(aggregator);
+        Assert.Equal(later.Id, afterEmpty.Entries[^1]["id"]!.GetValue<Guid>());
+        await Api.AssertMirrorsAsync(afterEmpty);
     }
 
     [Fact]

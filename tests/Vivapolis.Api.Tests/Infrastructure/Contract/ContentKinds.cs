@@ -13,7 +13,7 @@ namespace Vivapolis.Api.Tests.Infrastructure.Contract;
 /// with one valid example of its content in which every optional part is filled, so that a test can change any
 /// field, nested ones included, and know the rest of the body is valid.
 /// </summary>
-public sealed record ContentKind(string Segment, string Singular, string Plural, Func<string, object> Example)
+public sealed record ContentKind(string Segment, string Singular, string Plural, Func<string, object> Example, bool Translatable = true)
 {
     public string Manage => $"/api/v1/manage/{Segment}";
 
@@ -112,7 +112,7 @@ public sealed record ContentKind(string Segment, string Singular, string Plural,
         InternalNotes = "Rencontrée au salon, rappeler en mars.",
         Consent = new ConsentRecord(true, new DateTimeOffset(2026, 10, 14, 10, 0, 0, TimeSpan.FromHours(2)),
             "formulaire salon", "J'accepte que mes coordonnées professionnelles figurent dans l'annuaire public."),
-    });
+    }, Translatable: false);
 
     public static readonly IReadOnlyList<ContentKind> All = [Articles, Fiches, Events, AdvertiserContacts];
 }

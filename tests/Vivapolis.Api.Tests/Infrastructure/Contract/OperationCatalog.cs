@@ -16,6 +16,9 @@ public sealed record ApiOperation(
     bool BodyRequired,
     bool RequiresBearer)
 {
+    /// <summary>The fields of a multipart/form-data body (an upload), when the operation takes one.</summary>
+    public SchemaView? Form { get; init; }
+
     public IEnumerable<ApiParameter> In(ParameterLocation location) => Parameters.Where(p => p.In == location);
 
     /// <summary>GET and HEAD read; everything else may change something.</summary>
@@ -82,9 +85,12 @@ public static class OperationCatalog
             var body = operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true
                 ? SchemaView.Of(json.Schema)
                 : null;
+            var form = operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var multipart) == true
+                ? SchemaView.Of(multipart.Schema)
+                : null;
             var bearer = operation.Security?.Any(r => r.Keys.Any(s => s.Reference.Id == "bearer")) == true;
             operations.Add(new ApiOperation(operation.OperationId ?? $"{method} {path}", method, path, parameters, body,
-                operation.RequestBody?.Required == true, bearer));
+                operation.RequestBody?.Required == true, bearer) { Form = form });
         }
         return operations.OrderBy(o => o.OperationId, StringComparer.Ordinal).ToList();
     }

@@ -48,6 +48,7 @@ public static class OperationRecipes
         yield return new("SearchContent", c => Task.FromResult(c.Request().WithQuery("q", "ville durable").WithQuery("types", "article,fiche")));
         yield return new("ListThemes", c => Task.FromResult(c.Request().WithQuery("locale", "fr")));
         yield return new("ListRegions", c => Task.FromResult(c.Request().WithQuery("locale", "en")));
+        yield return new("ListContentTypes", c => Task.FromResult(c.Request()));
         yield return new("EraseAdvertiserContact", async c =>
             c.Request(await c.PublishedAsync(ContentKind.AdvertiserContacts)));
 
@@ -66,8 +67,9 @@ public static class OperationRecipes
             ["newPassword"] = "une phrase de passe solide",
         }));
 
-        // Accounts (administrators).
+        // Accounts (administrators), and the names every role reads.
         yield return new("ListUsers", c => Task.FromResult(c.Request()));
+        yield return new("ListColleagues", c => Task.FromResult(c.Request()));
         yield return new("CreateUser", c => Task.FromResult(c.Request().WithBody(NewUser())));
         yield return new("GetUser", async c => c.Request().WithPath("id", await NewUserIdAsync(c)));
         yield return new("ChangeUserRole", async c =>
@@ -94,6 +96,57 @@ public static class OperationRecipes
             var key = await UsedKeyAsync(c, "sync:read", "/api/v1/sync");
             return c.Request().WithQuery("limit", "100").WithQuery("types", "article").WithHeader("X-Api-Key", key);
         });
+
+        // The media library: a real image, a new one each time (the same bytes twice would be one image).
+        yield return new("UploadMedia", c => Task.FromResult(c.Request().WithForm(ImageForm())));
+        yield return new("ListMedia", async c =>
+        {
+            await UploadAsync(c);
+            return c.Request().WithQuery("q", "photo").WithQuery("missingAlt", "false").WithQuery("mine", "true").WithQuery("limit", "20");
+        });
+        yield return new("GetMedia", async c => c.Request().WithPath("id", (await UploadAsync(c)).Body!["id"]!.GetValue<string>()));
+        yield return new("ListMediaUses", async c => c.Request().WithPath("id", (await UploadAsync(c)).Body!["id"]!.GetValue<string>()));
+        yield return new("UpdateMedia", async c =>
+        {
+            var (media, etag) = await UploadAsync(c);
+            return c.Request().WithPath("id", media!["id"]!.GetValue<string>()).WithHeader("If-Match", etag!)
+                .WithBody(new JsonObject { ["alt"] = "Tramway place Bellecour", ["credit"] = "Photo : Ville de Lyon", ["caption"] = "La ligne T1." });
+        });
+        yield return new("DeleteMedia", async c =>
+        {
+            var (media, etag) = await UploadAsync(c);
+            return c.Request().WithPath("id", media!["id"]!.GetValue<string>()).WithHeader("If-Match", etag!);
+        });
+        yield return new("GetMediaFile", async c =>
+        {
+            var url = new Uri((await UploadAsync(c)).Body!["variants"]![0]!["url"]!.GetValue<string>());
+            var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return c.Request().WithPath("hash", segments[1]).WithPath("file", segments[2]);
+        });
+
+        // Partner sites: the feeds, the embedded agenda and its script (the example event is in Paris, mobilité, 2027).
+        yield return new("GetEventsCalendar", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Events);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("region", "11").WithQuery("from", "2027-01-01").WithQuery("locale", "fr");
+        });
+        yield return new("GetEventCalendar", async c => c.Request(await c.PublishedAsync(ContentKind.Events)).WithQuery("locale", "fr"));
+        yield return new("GetEmbeddedAgenda", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Events);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("layout", "compact").WithQuery("limit", "10");
+        });
+        yield return new("GetArticlesFeed", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Articles);
+            return c.Request().WithQuery("theme", "mobilite").WithQuery("limit", "20");
+        });
+        yield return new("GetFichesFeed", async c =>
+        {
+            await c.PublishedAsync(ContentKind.Fiches);
+            return c.Request().WithQuery("region", "53").WithQuery("limit", "20");
+        });
+        yield return new("GetAgendaScript", c => Task.FromResult(c.Request()));
     }
 
     /// <summary>Webhooks (administrators): settings, secret, test message, delivery log. No host of the sweeps sends them.</summary>
@@ -175,6 +228,17 @@ public static class OperationRecipes
         return key;
     }
 
+    private static FormPart[] ImageForm() =>
+    [
+        FormPart.File("file", Features.Media.TestImages.Jpeg(480, 320), "photo-matinale.jpg", "image/jpeg"),
+        FormPart.Text("alt", "Une salle de conférence pendant la matinale"),
+        FormPart.Text("credit", "Photo : Vivapolis"),
+        FormPart.Text("caption", "Matinale du réseau."),
+    ];
+
+    private static Task<(JsonNode? Body, string? ETag)> UploadAsync(RecipeContext c) =>
+        c.StepAsync(HttpMethod.Post, "/api/v1/manage/media", PreparedRequest.FormContent(ImageForm()));
+
     private static async Task<string> RefreshTokenAsync(RecipeContext c)
     {
         var (token, _) = await c.StepAsync(HttpMethod.Post, "/api/v1/auth/token",
@@ -213,7 +277,7 @@ public static class OperationRecipes
         yield return Recipe($"List{many}", async c =>
         {
             await c.DraftAsync(kind);
-            return c.Request().WithQuery("status", "draft").WithQuery("q", "a").WithQuery("limit", "20");
+            return c.Request().WithQuery("status", "draft").WithQuery("q", "a").WithQuery("sort", "title").WithQuery("limit", "20");
         });
         yield return Recipe($"Get{one}", async c => c.Request(await c.DraftAsync(kind)));
         yield return Recipe($"Update{one}", async c =>
@@ -224,6 +288,7 @@ public static class OperationRecipes
         yield return Recipe($"Discard{one}Draft", async c => Versioned(c, await c.PublishedWithChangesAsync(kind)));
         yield return Recipe($"Preview{one}", async c =>
             c.Request(await c.DraftAsync(kind)).WithBody(new JsonObject { ["expiresInMinutes"] = 60 }));
+        yield return Recipe($"Revoke{one}PreviewLinks", async c => c.Request(await c.DraftAsync(kind)));
         yield return Recipe($"Publish{one}", async c => Versioned(c, await c.DraftAsync(kind)));
         yield return Recipe($"Restore{one}Revision", async c => Versioned(c, await c.EditedAsync(kind), 1));
         yield return Recipe($"List{one}Revisions", async c => c.Request(await c.EditedAsync(kind)).WithQuery("limit", "20"));
@@ -244,5 +309,10 @@ public static class OperationRecipes
             return c.Request(draft).WithHeader("X-Api-Key", key);
         });
         yield return Recipe($"GetPublished{one}", async c => c.Request(await c.PublishedAsync(kind)).WithQuery("locale", "fr"));
+        if (!kind.Translatable) yield break;
+        yield return Recipe($"Create{one}Translation", async c =>
+            c.Request(await c.DraftAsync(kind)).WithBody(new JsonObject { ["locale"] = "en", ["slug"] = $"english-{RecipeContext.Unique()}" }));
+        yield return Recipe($"List{one}Translations", async c => c.Request(await c.DraftAsync(kind)));
+        yield return Recipe($"Unlink{one}Translation", async c => Versioned(c, await c.DraftAsync(kind)));
     }
 }

@@ -46,9 +46,13 @@ public sealed class RecipeContext(ApiOperation operation, HttpClient fixtures)
     /// Any step through the API for fixtures that are not content (accounts, keys…): the answer's JSON and ETag,
     /// failing the test when the step fails.
     /// </summary>
-    public async Task<(JsonNode? Body, string? ETag)> StepAsync(HttpMethod method, string url, JsonNode? body = null, string? ifMatch = null)
+    public Task<(JsonNode? Body, string? ETag)> StepAsync(HttpMethod method, string url, JsonNode? body = null, string? ifMatch = null) =>
+        StepAsync(method, url, body is null ? null : JsonContent.Create(body), ifMatch);
+
+    /// <summary>The same with any body: a multipart form (<see cref="PreparedRequest.FormContent"/>) for an upload.</summary>
+    public async Task<(JsonNode? Body, string? ETag)> StepAsync(HttpMethod method, string url, HttpContent? content, string? ifMatch = null)
     {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        var request = new HttpRequestMessage(method, url) { Content = content };
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
