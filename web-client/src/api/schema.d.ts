@@ -3720,16 +3720,23 @@ export interface components {
         };
         /** @description What happened to one published item. */
         SyncEntry: {
-            /** @description The content type: article, fiche, event or advertiser-contact. */
+            /**
+             * @description The content type: article, fiche, event or advertiser-contact (see `GET /api/v1/content-types`).
+             * @example article
+             */
             type: string;
             /**
              * Format: uuid
              * @description The item's id: a mirror's key.
+             * @example 01939a2e-6f4b-7c1d-9a3e-5b2f8c0d4e61
              */
             id: string;
             /** @description Its language; null for an erasure. */
             locale?: components["schemas"]["Locale"] | null;
-            /** @description Its public slug; null for an erasure (the slug may name the person). */
+            /**
+             * @description Its public slug; null for an erasure (the slug may name the person).
+             * @example vers-un-modele-francais-de-la-ville-durable
+             */
             slug?: null | string;
             /** @description upsert: store `item` under `type` and `id`; delete: forget the item. */
             op: components["schemas"]["SyncOp"];
@@ -3738,11 +3745,13 @@ export interface components {
             /**
              * Format: int32
              * @description The item's version after the change.
+             * @example 4
              */
             version: number;
             /**
              * Format: date-time
              * @description When the change was made.
+             * @example 2026-12-03T09:30:00+00:00
              */
             changedAt: string;
             /** @description For an upsert, the item exactly as `GET /api/v1/{type}/{slug}` delivers it (the shape of its type); null for a delete. */
@@ -3761,9 +3770,15 @@ export interface components {
         SyncPage: {
             /** @description The entries of this page, in order: apply them one after the other. */
             entries: components["schemas"]["SyncEntry"][];
-            /** @description The token of the next page: opaque, signed; never empty, even on a page without entries. */
+            /**
+             * @description The token of the next page: opaque, signed; never empty, even on a page without entries.
+             * @example czF8MTI4fHx8MTI4fA.Vb3GJ9xgk2a1oKQ5R7o0Jm8yYk1Xb2hvQ0xjRTJpSm9hQQ
+             */
             next: string;
-            /** @description True when more entries are waiting now: pull again at once. */
+            /**
+             * @description True when more entries are waiting now: pull again at once.
+             * @example false
+             */
             hasMore: boolean;
         };
         /** @description Credentials of an editor account. */
