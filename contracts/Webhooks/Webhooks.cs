@@ -16,10 +16,12 @@ public sealed record WebhookRequest
     /// resolve to a public address when each delivery is sent (private, loopback, link-local, multicast and cloud
     /// metadata addresses are refused).
     /// </summary>
+    /// <example>https://miroir.example.org/vivapolis</example>
     [StringLength(2000, MinimumLength = 1)]
     public string Url { get; init; } = "";
 
     /// <summary>What the webhook is for, shown to administrators: at most 200 characters.</summary>
+    /// <example>Miroir de l'Institut de la ville durable</example>
     [MaxLength(200)]
     public string? Description { get; init; }
 
@@ -113,6 +115,7 @@ public sealed record WebhookWithSecret
     /// The Standard Webhooks signing secret, <c>whsec_</c> then 32 bytes in base64: give it to the receiver's
     /// verification library as is. Keep it like a password.
     /// </summary>
+    /// <example>whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2q4M1bbkCqM=</example>
     public required string Secret { get; init; }
 }
 
@@ -134,11 +137,13 @@ public enum WebhookDeliveryStatus
 public sealed record WebhookDelivery
 {
     /// <summary>The message's id, sent as the <c>webhook-id</c> header: the same on every attempt, so receivers dedupe by it.</summary>
+    /// <example>0193c5a2-7b1e-7cc0-9d1a-4f2b8e6a5c31</example>
     public required Guid Id { get; init; }
 
     public required Guid WebhookId { get; init; }
 
     /// <summary>The payload's <c>type</c>: <c>content.published</c>, <c>content.unpublished</c> … or <c>webhook.ping</c>.</summary>
+    /// <example>content.published</example>
     public required string Event { get; init; }
 
     /// <summary>The change's position in the change log (commit order); null for a ping.</summary>
@@ -159,7 +164,8 @@ public sealed record WebhookDelivery
     /// <summary>The HTTP status of the last attempt; null when none came back (refused address, timeout, connection error).</summary>
     public int? LastStatusCode { get; init; }
 
-    /// <summary>Why the last attempt failed; null when it succeeded.</summary>
+    /// <summary>Why the last attempt failed (in English, as HTTP and sockets word it); null when it succeeded.</summary>
+    /// <example>HTTP 503 Service Unavailable</example>
     public string? LastError { get; init; }
 
     public DateTimeOffset? DeliveredAt { get; init; }
@@ -210,6 +216,7 @@ public sealed record WebhookDeliveryDetails
 public sealed record WebhookEvent
 {
     /// <summary><c>content.</c> + the change's kind (<c>content.published</c>, <c>content.unpublished</c> …), or <c>webhook.ping</c>.</summary>
+    /// <example>content.published</example>
     public required string Type { get; init; }
 
     /// <summary>When the change was made (the same on every attempt).</summary>
@@ -222,9 +229,11 @@ public sealed record WebhookEvent
 public sealed record WebhookEventData
 {
     /// <summary>The content type: article, fiche, event or advertiser-contact.</summary>
+    /// <example>article</example>
     public string? Type { get; init; }
 
     /// <summary>The item's id, as in the sync feed.</summary>
+    /// <example>0193c5a1-0f2e-7a44-b1d3-2c9e8f7a6b50</example>
     public Guid? Id { get; init; }
 
     /// <summary>Why: published, republished, slug_changed, unpublished, deleted, erased or withdrawn.</summary>
@@ -242,12 +251,14 @@ public sealed record WebhookEventData
     public Locale? Locale { get; init; }
 
     /// <summary>Its public slug; always null for types that hold personal data (advertiser contacts) and for an erasure.</summary>
+    /// <example>vers-un-modele-francais</example>
     public string? Slug { get; init; }
 
     /// <summary>
     /// The change's position in the change log: the order of commits, the order of the sync feed. Deliveries may
     /// arrive out of order; a receiver that keeps the highest position it applied can ignore older ones.
     /// </summary>
+    /// <example>1287</example>
     public long? Position { get; init; }
 
     /// <summary>For a ping: the webhook tested.</summary>

@@ -3910,11 +3910,15 @@ export interface components {
             /**
              * Format: uuid
              * @description The message's id, sent as the `webhook-id` header: the same on every attempt, so receivers dedupe by it.
+             * @example 0193c5a2-7b1e-7cc0-9d1a-4f2b8e6a5c31
              */
             id: string;
             /** Format: uuid */
             webhookId: string;
-            /** @description The payload's `type`: `content.published`, `content.unpublished` … or `webhook.ping`. */
+            /**
+             * @description The payload's `type`: `content.published`, `content.unpublished` … or `webhook.ping`.
+             * @example content.published
+             */
             event: string;
             /**
              * Format: int64
@@ -3942,7 +3946,10 @@ export interface components {
              * @description The HTTP status of the last attempt; null when none came back (refused address, timeout, connection error).
              */
             lastStatusCode?: null | number;
-            /** @description Why the last attempt failed; null when it succeeded. */
+            /**
+             * @description Why the last attempt failed (in English, as HTTP and sockets word it); null when it succeeded.
+             * @example HTTP 503 Service Unavailable
+             */
             lastError?: null | string;
             /** Format: date-time */
             deliveredAt?: null | string;
@@ -4038,7 +4045,10 @@ export interface components {
          *     space-separated, during the day after a secret rotation).
          */
         WebhookEvent: {
-            /** @description `content.` + the change's kind (`content.published`, `content.unpublished` …), or `webhook.ping`. */
+            /**
+             * @description `content.` + the change's kind (`content.published`, `content.unpublished` …), or `webhook.ping`.
+             * @example content.published
+             */
             type: string;
             /**
              * Format: date-time
@@ -4050,11 +4060,15 @@ export interface components {
         };
         /** @description What changed; for a ping, only `webhookId`. */
         WebhookEventData: {
-            /** @description The content type: article, fiche, event or advertiser-contact. */
+            /**
+             * @description The content type: article, fiche, event or advertiser-contact.
+             * @example article
+             */
             type?: null | string;
             /**
              * Format: uuid
              * @description The item's id, as in the sync feed.
+             * @example 0193c5a1-0f2e-7a44-b1d3-2c9e8f7a6b50
              */
             id?: null | string;
             /** @description Why: published, republished, slug_changed, unpublished, deleted, erased or withdrawn. */
@@ -4070,12 +4084,16 @@ export interface components {
             changedAt?: null | string;
             /** @description Its language; null for an erasure. */
             locale?: components["schemas"]["Locale"] | null;
-            /** @description Its public slug; always null for types that hold personal data (advertiser contacts) and for an erasure. */
+            /**
+             * @description Its public slug; always null for types that hold personal data (advertiser contacts) and for an erasure.
+             * @example vers-un-modele-francais
+             */
             slug?: null | string;
             /**
              * Format: int64
              * @description The change's position in the change log: the order of commits, the order of the sync feed. Deliveries may
              *     arrive out of order; a receiver that keeps the highest position it applied can ignore older ones.
+             * @example 1287
              */
             position?: null | number;
             /**
@@ -4098,9 +4116,13 @@ export interface components {
              * @description The receiver's address: absolute, `https`, without user name or password, at most 2000 characters. It must
              *     resolve to a public address when each delivery is sent (private, loopback, link-local, multicast and cloud
              *     metadata addresses are refused).
+             * @example https://miroir.example.org/vivapolis
              */
             url: string;
-            /** @description What the webhook is for, shown to administrators: at most 200 characters. */
+            /**
+             * @description What the webhook is for, shown to administrators: at most 200 characters.
+             * @example Miroir de l'Institut de la ville durable
+             */
             description?: null | string;
             /**
              * @description The kinds of change to send, as the sync feed names them (`kind`): published, republished, slug_changed,
@@ -4119,6 +4141,7 @@ export interface components {
             /**
              * @description The Standard Webhooks signing secret, `whsec_` then 32 bytes in base64: give it to the receiver's
              *     verification library as is. Keep it like a password.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2q4M1bbkCqM=
              */
             secret: string;
         };
