@@ -45,6 +45,8 @@ fi
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=vivapolis"
 export Vivapolis__Jwt__SigningKey="$(cat "$KEY_FILE")"
 export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
+# Development: webhooks may go to a receiver on this machine (127.0.0.1, localhost), over http too.
+export Vivapolis__Webhooks__AllowLoopback=true
 # The media library's files (named by content hash) beside the database; URLs of published images start with the API.
 export Vivapolis__Media__Root="$DATA_DIR/media"
 export Vivapolis__Media__PublicBaseUrl="http://127.0.0.1:$API_PORT"

@@ -45,6 +45,8 @@ fi
 # --- 2. Build, PostgreSQL, clean-up ---------------------------------------------------------------------------
 # shellcheck source=../.ci/postgres.sh
 source "$ROOT/.ci/postgres.sh"
+# shellcheck source=common.sh
+source "$ROOT/bench/common.sh"
 pg_require
 
 WORK=$(mktemp -d /tmp/vivapolis-bench.XXXXXX)
@@ -56,16 +58,8 @@ NGINX_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  if [ -n "$API_PID" ] && kill -0 "$API_PID" 2>/dev/null; then
-    kill "$API_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$API_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$API_PID" 2>/dev/null || true
-  fi
-  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill -QUIT "$NGINX_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$NGINX_PID" 2>/dev/null || true
-  fi
+  bench_stop "$API_PID"
+  bench_stop "$NGINX_PID" QUIT
   pg_stop "$PGDIR"
   if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
   exit "$rc"
@@ -76,21 +70,16 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 log "building the API (Release)"
-dotnet build "$ROOT/api" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { tail -n 30 "$WORK/build.log" >&2; exit 1; }
-BIN=$ROOT/api/bin/Release/net10.0
+bench_build
 
 PG_PORT=$(free_port)
 log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
 pg_start "$PGDIR" "$PG_PORT" throwaway
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=vivapolis;Username=postgres"
-export Vivapolis__Jwt__SigningKey
-Vivapolis__Jwt__SigningKey=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_letters+string.digits) for _ in range(48)))')
-export ASPNETCORE_ENVIRONMENT=Production
+bench_api_env
 # wrk sends everything from one address, far above what one anonymous client may: the limiter still runs (its
 # cost is part of what is measured) but with an allowance wrk cannot spend.
 export Vivapolis__RateLimits__AnonymousPerMinute=1000000000
-export Logging__LogLevel__Default=Warning
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # --- 3. Seed --------------------------------------------------------------------------------------------------
 log "seeding $ARTICLES published articles"
@@ -105,12 +94,7 @@ cd "$BIN"   # content root: the build output, with appsettings.json; $! must be 
 dotnet Vivapolis.Api.dll --urls "$API" >"$WORK/api.log" 2>&1 &
 API_PID=$!
 cd "$ROOT"
-for i in $(seq 120); do
-  curl -fsS -o /dev/null "$API/health/ready" 2>/dev/null && break
-  kill -0 "$API_PID" 2>/dev/null || { tail -n 30 "$WORK/api.log" >&2; echo "the API stopped" >&2; exit 1; }
-  [ "$i" -lt 120 ] || { tail -n 30 "$WORK/api.log" >&2; echo "the API was not ready in 60 s" >&2; exit 1; }
-  sleep 0.5
-done
+bench_wait_ready "$API" "$API_PID"
 
 # --- 5. Payloads and nginx ------------------------------------------------------------------------------------
 STATIC=$WORK/static

@@ -37,3 +37,31 @@ public sealed class PageRules : AbstractValidator<IPaged>
                                       "This cursor is not valid: use the 'next' value of a page."));
     }
 }
+
+/// <summary>A document listed newest first by its creation time (a duplicated <c>created_at</c> column), then its id.</summary>
+public interface ICreatedDocument
+{
+    Guid Id { get; }
+    DateTimeOffset CreatedAt { get; }
+}
+
+public static class NewestFirst
+{
+    /// <summary>One page of <typeparamref name="T"/>, newest first, from the request's cursor; and the cursor of the next page.</summary>
+    public static async Task<(IReadOnlyList<T> Items, string? Next)> PageAsync<T>(this Marten.IQuerySession session, PageRequest request,
+        CancellationToken ct) where T : ICreatedDocument
+    {
+        var where = "";
+        var args = new List<object>();
+        if (Cursor.TryDecode(request.Cursor, out var after))
+        {
+            where = "where (created_at, id) < (?, ?)";
+            args.Add(after.Value.Time);
+            args.Add(after.Value.Id);
+        }
+        args.Add(request.Limit + 1);
+        var found = await session.QueryAsync<T>($"{where} order by created_at desc, id desc limit ?", ct, args.ToArray());
+        var page = found.Take(request.Limit).ToList();
+        return (page, found.Count > request.Limit ? Cursor.At(page[^1].CreatedAt, page[^1].Id).Encode() : null);
+    }
+}

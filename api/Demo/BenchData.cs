@@ -5,112 +5,178 @@ using Marten;
 using Npgsql;
 using Vivapolis.Api.Content;
 using Vivapolis.Api.Features.Articles;
+using Vivapolis.Api.Features.Events;
+using Vivapolis.Api.Features.Fiches;
 using Vivapolis.Api.Infrastructure;
 using Vivapolis.Contracts.Articles;
 using Vivapolis.Contracts.Common;
+using Vivapolis.Contracts.Events;
+using Vivapolis.Contracts.Fiches;
 using Weasel.Core;
 
 namespace Vivapolis.Api.Demo;
 
 /// <summary>
-/// Many published French articles for the delivery benchmark (<c>seed-bench N</c>, used by bench/delivery.sh).
-/// The texts are generated from a fixed seed, so two runs store the same articles (ids and dates aside).
-/// Rows go in through Marten's bulk insert (PostgreSQL COPY): both the editable <see cref="Article"/>, as a
-/// publish would leave it (version 2, published version 2), and its delivery copy made by the type's real
-/// <see cref="ContentType{TDoc,TContent,TDelivery}.ToDelivery"/> mapping, so the bytes the API serves are
-/// the ones a real publish would store.
-/// The lifecycle events (created, published) are not written: delivery never reads them, and a benchmark
-/// database is thrown away. Do not use this to load content that editors will work on.
+/// Many published items for the benchmarks (<c>seed-bench N [mixed]</c>, used by bench/delivery.sh and
+/// bench/aggregator.sh): N French articles, or with <c>mixed</c> N items of which half are articles, a quarter fiches
+/// and a quarter events. The texts are generated from a fixed seed, so two runs store the same items (ids and dates
+/// aside). Rows go in through Marten's bulk insert (PostgreSQL COPY): both the editable document, as a publish would
+/// leave it (version 2, published version 2), and its delivery copy made by the type's real
+/// <see cref="ContentType{TDoc,TContent,TDelivery}.ToDelivery"/> mapping after the type's own Normalize and validator,
+/// so the bytes the API serves are the ones a real publish would store.
+/// The lifecycle events and change records are not written: delivery and the initial sync never read them, and a
+/// benchmark database is thrown away. Do not use this to load content that editors will work on.
 /// </summary>
-public sealed class BenchData(
-    IDocumentStore store, NpgsqlDataSource db, ContentType<Article, ArticleContent, ArticleDelivery> type, TimeProvider clock)
+public sealed class BenchData(IDocumentStore store, NpgsqlDataSource db, IServiceProvider services, TimeProvider clock)
 {
     private const string By = "bench@example.org";
 
-    /// <summary>Stores <paramref name="count"/> published articles; does nothing when any article exists.</summary>
-    public async Task<int> LoadAsync(int count, CancellationToken ct)
+    /// <summary>Stores <paramref name="count"/> published items; does nothing when any article, fiche or event exists.</summary>
+    public async Task<int> LoadAsync(int count, bool mixed, CancellationToken ct)
     {
         await using (var query = store.QuerySession())
         {
-            var existing = await query.Query<Article>().CountAsync(ct);
+            var existing = await query.Query<Article>().CountAsync(ct) + await query.Query<Fiche>().CountAsync(ct)
+                           + await query.Query<AgendaEvent>().CountAsync(ct);
             if (existing > 0)
             {
-                Console.WriteLine($"seed-bench: {existing} articles already exist, nothing loaded (use an empty database).");
+                Console.WriteLine($"seed-bench: {existing} items already exist, nothing loaded (use an empty database).");
                 return 0;
             }
         }
-
-        var watch = Stopwatch.StartNew();
         var now = clock.Now();
         var now0 = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var random = new Random(20_240_611);
-        var contents = new List<ArticleContent>(count);
+        var (fiches, events) = mixed ? (count / 4, count / 4) : (0, 0);
+        await StoreAsync(Type<Article, ArticleContent, ArticleDelivery>(), count - fiches - events, Generate, (c, slug) => c with { Slug = slug },
+            d => d.Body?.Length ?? 0, random, now0, ct);
+        await StoreAsync(Type<Fiche, FicheContent, FicheDelivery>(), fiches, GenerateFiche, (c, slug) => c with { Slug = slug },
+            d => d.Challenge?.Length ?? 0, random, now0, ct);
+        await StoreAsync(Type<AgendaEvent, EventContent, EventDelivery>(), events, GenerateEvent, (c, slug) => c with { Slug = slug },
+            d => d.Description?.Length ?? 0, random, now0, ct);
+        return count;
+    }
+
+    private ContentType<TDoc, TContent, TDelivery> Type<TDoc, TContent, TDelivery>()
+        where TDoc : ContentDocument<TContent>, IContentDocument, new() where TContent : class, IItemContent where TDelivery : class, IDeliveryItem =>
+        services.GetRequiredService<ContentType<TDoc, TContent, TDelivery>>();
+
+    /// <summary>One type's share: generated, normalised and validated as a save would, stored as a publish leaves it.</summary>
+    private async Task StoreAsync<TDoc, TContent, TDelivery>(ContentType<TDoc, TContent, TDelivery> type, int count,
+        Func<Random, (TContent Content, string Title)> generate, Func<TContent, string, TContent> withSlug, Func<TDelivery, int> bodyLength,
+        Random random, DateTimeOffset now0, CancellationToken ct)
+        where TDoc : ContentDocument<TContent>, IContentDocument, new() where TContent : class, IItemContent where TDelivery : class, IDeliveryItem
+    {
+        if (count == 0) return;
+        var watch = Stopwatch.StartNew();
+        var contents = new List<TContent>(count);
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
-            var content = Generate(random, out var title);
+            var (content, title) = generate(random);
             var slug = Slugs.From(title);
             if (slug.Length > Slugs.MaxLength - 6) slug = slug[..(Slugs.MaxLength - 6)].TrimEnd('-');
             var unique = slug;
             for (var n = 2; !slugs.Add(unique); n++) unique = $"{slug}-{n}";
-            contents.Add(content with { Slug = unique });
+            contents.Add(withSlug(content, unique));
         }
-
         var generated = watch.Elapsed;
 
-        // Normalising sanitises each body with the real allow-list, as an editor's save would; it is the slow
-        // part (HtmlSanitizer), hence in parallel. The validator then checks every article as the API would.
+        // Normalising sanitises rich text with the real allow-list, as an editor's save would; it is the slow part
+        // (HtmlSanitizer), hence in parallel. The validator then checks every item as the API would.
         var normalized = contents.AsParallel().AsOrdered().Select(type.Normalize).ToList();
         foreach (var content in normalized) await type.Validator.ValidateAndThrowAsync(content, ct);
         var prepared = watch.Elapsed;
 
-        var articles = new List<Article>(count);
-        var deliveries = new List<ArticleDelivery>(count);
+        var documents = new List<TDoc>(count);
+        var deliveries = new List<TDelivery>(count);
         for (var i = 0; i < count; i++)
         {
             var content = normalized[i];
-            // Newest first: article i was published i × 47 minutes (plus a few seconds) before now, so every
+            // Newest first: item i was published i × 47 minutes (plus a few seconds) before now, so every
             // publishedAt is distinct and the list order is deterministic.
             var publishedAt = now0.AddMinutes(-47.0 * i).AddSeconds(-random.Next(0, 40));
             var createdAt = publishedAt.AddMinutes(-random.Next(30, 60 * 24 * 3));
-            var article = new Article
+            var document = new TDoc
             {
-                Id = Guid.CreateVersion7(createdAt),
-                Title = type.TitleOf(content),
-                Slug = content.Slug!,
-                Locale = content.Locale,
-                SlugKey = Article.KeyOf(content.Locale, content.Slug!),
-                Status = ContentStatus.Published,
-                Version = 2,
-                PublishedVersion = 2,
-                CreatedAt = createdAt,
-                CreatedBy = By,
-                UpdatedAt = publishedAt,
-                UpdatedBy = By,
-                PublishedAt = publishedAt,
-                Content = content,
+                Id = Guid.CreateVersion7(createdAt), Title = type.TitleOf(content), Slug = content.Slug!, Locale = content.Locale,
+                SlugKey = ContentDocument<TContent>.KeyOf(content.Locale, content.Slug!), Status = ContentStatus.Published,
+                Version = 2, PublishedVersion = 2, PublicSlug = content.Slug, CreatedAt = createdAt, CreatedBy = By,
+                UpdatedAt = publishedAt, UpdatedBy = By, PublishedAt = publishedAt, Content = content,
             };
-            articles.Add(article);
-            deliveries.Add(type.ToDelivery(article)
-                           ?? throw new InvalidOperationException("A published article always has a delivery copy."));
+            documents.Add(document);
+            deliveries.Add(type.ToDelivery(document) ?? throw new InvalidOperationException($"A published {type.Name} always has a delivery copy."));
         }
 
-        await store.BulkInsertAsync(articles, BulkInsertMode.InsertsOnly, batchSize: 2000, ct);
+        await store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, batchSize: 2000, ct);
         await store.BulkInsertAsync(deliveries, BulkInsertMode.InsertsOnly, batchSize: 2000, ct);
         // Bulk insert stores revision 1 whatever the document says; a publish leaves revision 2, which the
-        // management side reads back as the version (else every bench article would show unpublished changes).
-        var table = store.Options.FindOrResolveDocumentType(typeof(Article)).TableName.QualifiedName;
+        // management side reads back as the version (else every bench item would show unpublished changes).
+        var table = store.Options.FindOrResolveDocumentType(typeof(TDoc)).TableName.QualifiedName;
         await using (var fix = db.CreateCommand($"update {table} set mt_version = (data ->> 'version')::int"))
             await fix.ExecuteNonQueryAsync(ct);
         // Planner statistics now, as autovacuum would set them later on a live database.
-        var delivery = store.Options.FindOrResolveDocumentType(typeof(ArticleDelivery)).TableName.QualifiedName;
+        var delivery = store.Options.FindOrResolveDocumentType(typeof(TDelivery)).TableName.QualifiedName;
         await using (var analyze = db.CreateCommand($"analyze {table}; analyze {delivery}"))
             await analyze.ExecuteNonQueryAsync(ct);
-        Console.WriteLine($"seed-bench: {count} published articles stored in {watch.Elapsed.TotalSeconds:0.0} s " +
+        Console.WriteLine($"seed-bench: {count} published {type.Name}s stored in {watch.Elapsed.TotalSeconds:0.0} s " +
                           $"(texts {generated.TotalSeconds:0.0} s, sanitising and validating {(prepared - generated).TotalSeconds:0.0} s, " +
-                          $"average delivery body {deliveries.Average(d => d.Body?.Length ?? 0):0} characters).");
-        return count;
+                          $"average rich text {deliveries.Average(bodyLength):0} characters).");
     }
+
+    private static (ArticleContent, string) Generate(Random random)
+    {
+        var content = Generate(random, out var title);
+        return (content, title);
+    }
+
+    private static (FicheContent, string) GenerateFiche(Random random)
+    {
+        var theme = Pick(random, Subjects.Keys.ToList());
+        var subject = Pick(random, Subjects[theme]);
+        var city = Pick(random, Cities);
+        var title = Capitalize($"{subject} à {city}");
+        var actors = new List<FicheActor> { new($"Ville de {city}", ActorKind.Collectivite, "maître d'ouvrage") };
+        if (random.Next(2) == 0) actors.Add(new FicheActor(Capitalize(Pick(random, Organisations)), ActorKind.AgencePublique, "assistance technique"));
+        if (random.Next(3) == 0) actors.Add(new FicheActor($"Coopérative {Pick(random, Tags)}", ActorKind.Entreprise, "exploitant"));
+        return (new FicheContent
+        {
+            Title = title,
+            Summary = string.Format(Pick(random, StandfirstTemplates), city, subject, random.Next(3, 15)),
+            Territory = new FicheTerritory { Commune = city, RegionCode = Pick(random, RegionCodes) },
+            Actors = actors,
+            Challenge = Body(random, city, subject),
+            Actions = $"<p>{string.Join(" ; ", Steps.OrderBy(_ => random.Next()).Take(3))}.</p>",
+            Themes = [theme],
+        }, title);
+    }
+
+    private static (EventContent, string) GenerateEvent(Random random)
+    {
+        var theme = Pick(random, Subjects.Keys.ToList());
+        var subject = Pick(random, Subjects[theme]);
+        var city = Pick(random, Cities);
+        var kind = Pick(random, Enum.GetValues<EventKind>());
+        var title = Capitalize($"{Json.Name(kind)} : {subject} à {city}");
+        var start = new DateTime(2027, 1, 4, 8, 30, 0).AddDays(random.Next(0, 360)).AddHours(random.Next(0, 9));
+        return (new EventContent
+        {
+            Title = title,
+            Kind = kind,
+            Summary = string.Format(Pick(random, StandfirstTemplates), city, subject, random.Next(3, 15)),
+            Description = Body(random, city, subject),
+            Start = start,
+            End = start.AddHours(random.Next(1, 4)),
+            Venue = new EventVenue
+            {
+                Name = $"Maison de la ville durable de {city}", Address = $"{random.Next(1, 120)} rue des Tanneurs",
+                PostalCode = $"{random.Next(10, 95):00}{random.Next(0, 999):000}", City = city, RegionCode = Pick(random, RegionCodes),
+            },
+            Themes = [theme],
+        }, title);
+    }
+
+    private static readonly string[] RegionCodes = ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93"];
 
     private static T Pick<T>(Random random, IReadOnlyList<T> values) => values[random.Next(values.Count)];
 

@@ -49,11 +49,12 @@ public static class Commands
             case "create-admin":
                 return await Features.Auth.CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
             case "seed-bench":
-                // Bench data only (bench/delivery.sh): N published articles bulk-inserted, skipped if any exist.
+                // Bench data only (bench/delivery.sh, bench/aggregator.sh): N published articles, or with "mixed" articles,
+                // fiches and events, bulk-inserted; skipped if any exist.
                 await MigrateAsync(app);
                 await using (var scope = app.Services.CreateAsyncScope())
                     await ActivatorUtilities.CreateInstance<BenchData>(scope.ServiceProvider)
-                        .LoadAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 10_000, CancellationToken.None);
+                        .LoadAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 10_000, args.Contains("mixed"), CancellationToken.None);
                 return 0;
             case "bench-media":
                 // bench/media.sh: the cost of the media pipeline on photos of 1.7, 12 and 24 MP; no database.
@@ -65,7 +66,7 @@ public static class Commands
                 await app.RunAsync();
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, create-admin EMAIL [NAME], seed-bench [N], bench-media [RUNS], openapi [FILE].");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: serve (default), migrate, seed-demo, create-admin EMAIL [NAME], seed-bench [N] [mixed], bench-media [RUNS], openapi [FILE].");
                 return 2;
         }
     }

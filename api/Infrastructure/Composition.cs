@@ -4,6 +4,7 @@ using Vivapolis.Api.Content;
 using Vivapolis.Api.Features;
 using Vivapolis.Api.Features.ApiKeys;
 using Vivapolis.Api.Features.Sync;
+using Vivapolis.Api.Features.Webhooks;
 using Vivapolis.Api.Features.Auth;
 using Vivapolis.Api.Features.Media;
 using Vivapolis.Api.Infrastructure.OpenApi;
@@ -30,6 +31,7 @@ public static class Composition
             .AddContentInfrastructure()
             .AddVivapolisContentTypes()
             .AddSync()
+            .AddWebhooks()
             .AddMedia(config)
             .AddScoped<Vivapolis.Api.Demo.DemoData>()
             .AddFastEndpoints();

@@ -16,6 +16,9 @@ public interface IChangeLogListener
     /// <paramref name="positionSql"/> is a SQL expression for the position the change was given.
     /// </summary>
     void OnAppended(IDocumentSession session, ContentChange change, string positionSql);
+
+    /// <summary>Queue the removal of what the listener keeps of an erased item (see <see cref="ChangeLog.Forget"/>).</summary>
+    void OnForgotten(IDocumentSession session, Guid itemId) { }
 }
 
 /// <summary>
@@ -62,9 +65,15 @@ public sealed class ChangeLog(IDocumentStore store, NpgsqlDataSource db, IEnumer
         foreach (var listener in _listeners) listener.OnAppended(session, change, CurrentPositionSql);
     }
 
-    /// <summary>Queues the removal of every earlier record of an item (an erasure: they hold the person's data).</summary>
-    public void Forget(IDocumentSession session, Guid itemId) =>
+    /// <summary>
+    /// Queues the removal of every earlier record of an item (an erasure: they hold the person's data), and of what the
+    /// listeners keep of it. Queued before <see cref="Append"/>, so before its lock.
+    /// </summary>
+    public void Forget(IDocumentSession session, Guid itemId)
+    {
         session.QueueSqlCommand($"delete from {Table} where item_id = ?", itemId);
+        foreach (var listener in _listeners) listener.OnForgotten(session, itemId);
+    }
 
     /// <summary>
     /// The highest committed position: everything at or below it is final. Never below what retention removed, so a

@@ -9,7 +9,7 @@ namespace Vivapolis.Api.Features.ApiKeys;
 /// A partner's API key. The secret itself is never stored: only its SHA-256 hash, looked up on every request,
 /// and its first characters, shown in lists. Revoked keys stay, with who revoked them and when, for the record.
 /// </summary>
-public sealed class ApiKey
+public sealed class ApiKey : Content.ICreatedDocument
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

@@ -34,18 +34,7 @@ public sealed class ListApiKeys(IQuerySession session) : Endpoint<ApiKeyListRequ
 
     public override async Task HandleAsync(ApiKeyListRequest request, CancellationToken ct)
     {
-        var where = "";
-        var args = new List<object>();
-        if (Cursor.TryDecode(request.Cursor, out var after))
-        {
-            where = "where (created_at, id) < (?, ?)";
-            args.Add(after.Value.Time);
-            args.Add(after.Value.Id);
-        }
-        args.Add(request.Limit + 1);
-        var keys = await session.QueryAsync<ApiKey>($"{where} order by created_at desc, id desc limit ?", ct, args.ToArray());
-        var page = keys.Take(request.Limit).ToList();
-        var next = keys.Count > request.Limit ? Cursor.At(page[^1].CreatedAt, page[^1].Id).Encode() : null;
+        var (page, next) = await session.PageAsync<ApiKey>(request, ct);
         await Send.OkAsync(new Page<ApiKeyDetails>(page.Select(k => k.ToDetails()).ToList(), next), ct);
     }
 }

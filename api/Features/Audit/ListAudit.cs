@@ -26,7 +26,8 @@ public sealed class AuditRequest : PageRequest
     /// <summary>
     /// Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
     /// restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
-    /// user_role_changed, user_suspended, user_reactivated or user_password_reset_forced.
+    /// user_role_changed, user_suspended, user_reactivated, user_password_reset_forced, media_uploaded, media_edited,
+    /// media_deleted, webhook_created, webhook_updated, webhook_secret_rotated or webhook_deleted.
     /// </summary>
     [QueryParam]
     public string? Action { get; init; }
@@ -89,6 +90,10 @@ public static class AuditLog
         ["media_uploaded"] = "media_uploaded",
         ["media_edited"] = "media_edited",
         ["media_deleted"] = "media_deleted",
+        ["webhook_created"] = "webhook_created",
+        ["webhook_updated"] = "webhook_updated",
+        ["webhook_secret_rotated"] = "webhook_secret_rotated",
+        ["webhook_deleted"] = "webhook_deleted",
     };
 
     private static readonly Dictionary<string, string> ActionOf = EventTypesOf.ToDictionary(p => p.Value, p => p.Key);

@@ -83,6 +83,7 @@ public static class OpenApiSetup
         ["preview"] = "Partners' reads of drafts in their delivery shape, with an API key that has the preview:read scope.",
         ["search"] = "French full-text search across the published items of every searchable content type (listed in the description of this contract).",
         ["sync"] = "The aggregator's change feed: an initial sync of everything published, then every change since, in commit order, with an API key that has the sync:read scope.",
+        ["webhooks"] = "Signed notifications of every change to the published set, POSTed to receivers that administrators set up (Standard Webhooks), with their delivery log; see the contentChanged webhook for what a receiver gets.",
         ["themes"] = "Reference list: the themes content is filed under.",
         ["content-types"] = "Reference list: the content types the API serves, from its registry.",
         ["feeds"] = "Feeds for calendars and feed readers: the agenda in iCalendar (RFC 5545, to subscribe to), articles and fiches in Atom (RFC 4287), with the filters of the delivery lists.",

@@ -48,12 +48,23 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test client comes from the same (missing) address: limits no test meets but the rate limit tests'.
         foreach (var limit in new[] { "AnonymousPerMinute", "PartnerPerMinute", "UserPerMinute", "SignInPerMinute" })
             builder.UseSetting($"Vivapolis:RateLimits:{limit}", "1000000");
+        // Webhook deliveries are sent only by the hosts of the webhooks' own tests (WebhookApi): elsewhere a
+        // background attempt would change the tables under another test's database snapshot.
+        builder.UseSetting("Vivapolis:Webhooks:Delivery", SendsWebhooks ? "true" : "false");
+        // The development setting that lets webhooks reach a receiver on 127.0.0.1 (the tests' own Kestrel).
+        builder.UseSetting("Vivapolis:Webhooks:AllowLoopback", AllowsLoopbackWebhooks ? "true" : "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureServices(services);
         });
     }
+
+    /// <summary>Whether this host's webhook dispatcher runs (off but for the webhooks' tests).</summary>
+    protected virtual bool SendsWebhooks => false;
+
+    /// <summary>Whether webhooks may go to loopback addresses, over http too (on but for the address-refusal tests).</summary>
+    protected virtual bool AllowsLoopbackWebhooks => true;
 
     /// <summary>Where a test class swaps an edge (telemetry exporter, outgoing HTTP).</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
@@ -67,10 +78,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
-        // Marten's reset leaves the tables it does not own as documents: the change log and its retention horizon.
+        // Marten's reset leaves the tables it does not own as documents: the change log and its retention horizon,
+        // and the webhooks' outbox.
+        var outbox = Services.GetRequiredService<Vivapolis.Api.Features.Webhooks.WebhookOutbox>();
         await using (var truncate = Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
                          $"truncate {Services.GetRequiredService<Vivapolis.Api.Content.Changes.ChangeLog>().Table}, " +
-                         $"{Schema}.{Vivapolis.Api.Content.Changes.ChangeLog.HorizonTableName} restart identity"))
+                         $"{Schema}.{Vivapolis.Api.Content.Changes.ChangeLog.HorizonTableName}, " +
+                         $"{outbox.Deliveries}, {outbox.Attempts}, {outbox.States} restart identity"))
             await truncate.ExecuteNonQueryAsync();
         if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
         await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictAsync(default);

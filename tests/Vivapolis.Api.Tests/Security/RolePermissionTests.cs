@@ -42,7 +42,9 @@ public class RolePermissionTests(ApiFactory api) : ApiTest(api)
         foreach (var id in new[] { "UploadMedia", "ListMedia", "GetMedia", "ListMediaUses", "UpdateMedia", "DeleteMedia" })
             table[id] = [Roles.Admin, Roles.Editor, Roles.Author];
         foreach (var id in new[] { "ListAudit", "ListUsers", "GetUser", "CreateUser", "ChangeUserRole", "SuspendUser",
-                                   "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey" })
+                                   "ReactivateUser", "ForcePasswordReset", "CreateApiKey", "ListApiKeys", "GetApiKey", "RevokeApiKey",
+                                   "CreateWebhook", "ListWebhooks", "GetWebhook", "UpdateWebhook", "DeleteWebhook", "RotateWebhookSecret",
+                                   "PingWebhook", "ListWebhookDeliveries", "GetWebhookDelivery", "RedeliverWebhookDelivery" })
             table[id] = AdminOnly;
         return table;
     }

@@ -373,6 +373,21 @@ export const requestBounds = {
       "minLength": 1
     }
   },
+  "CreateWebhook": {
+    "url": {
+      "maxLength": 2000,
+      "minLength": 1
+    },
+    "description": {
+      "maxLength": 200
+    },
+    "events": {
+      "maxItems": 7
+    },
+    "contentTypes": {
+      "maxItems": 10
+    }
+  },
   "IssueToken": {
     "email": {
       "maxLength": 254
@@ -409,6 +424,21 @@ export const requestBounds = {
     },
     "caption": {
       "maxLength": 1000
+    }
+  },
+  "UpdateWebhook": {
+    "url": {
+      "maxLength": 2000,
+      "minLength": 1
+    },
+    "description": {
+      "maxLength": 200
+    },
+    "events": {
+      "maxItems": 7
+    },
+    "contentTypes": {
+      "maxItems": 10
     }
   }
 } as const;

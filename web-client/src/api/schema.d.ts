@@ -1768,6 +1768,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Administrators only. Every webhook, newest first, with its health: a failing one has had a delivery retried for 24 hours without success.
+         */
+        get: operations["ListWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Administrators only. From the next change on, each change to the published set that the webhook follows (its events and content types; empty lists follow everything) is POSTed to its URL, signed per Standard Webhooks with the secret of this response, shown this once. See the `contentChanged` webhook of this contract for the request a receiver gets.
+         */
+        post: operations["CreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one webhook (administrators only)
+         * @description Its settings, its health (failing once a delivery ran out of retries, with the last error) and how many deliveries wait; the ETag to send back in If-Match to update it.
+         */
+        get: operations["GetWebhook"];
+        /**
+         * Replace a webhook's settings (If-Match required)
+         * @description URL, description, events, content types, enabled. The secret is kept (rotate it apart). Changes made from now on follow the new settings; deliveries already made keep their URL's history but are sent to the new URL. Disabling pauses the webhook: nothing new is queued for it and its pending deliveries wait.
+         */
+        put: operations["UpdateWebhook"];
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Administrators only. Nothing more is sent to it, pending deliveries included; its delivery log goes with it. The audit log keeps who deleted it. If-Match is optional, checked when sent.
+         */
+        delete: operations["DeleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries
+         * @description Administrators only. Newest first: each message with its state, attempts, last status code and error, and when it is tried next. Filter with `status`.
+         */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one delivery of a webhook, with its attempts
+         * @description Administrators only. The payload exactly as signed, and each attempt: time, status code, duration, error, the first kilobyte of the receiver's answer, and the retry it scheduled.
+         */
+        get: operations["GetWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver one delivery
+         * @description Administrators only. The same message (same webhook-id and body, so a receiver that already has it can tell) is sent again within a moment, whatever its state, and retried for 24 hours from now if it fails. 409 while an attempt of it is under way.
+         */
+        post: operations["RedeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message to a webhook
+         * @description Administrators only. Queues a `webhook.ping` message, signed like every other, sent within a moment even while the webhook is paused, and retried like the others. The answer is the delivery: follow its Location to see the attempt (status code, duration, error, the receiver's answer).
+         */
+        post: operations["PingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's signing secret
+         * @description Administrators only. The response holds the new secret, shown this once. For 24 hours the former secret signs too (a second signature in webhook-signature), so the receiver can change its configuration without missing a delivery. If-Match is optional, checked when sent.
+         */
+        post: operations["RotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -2120,7 +2272,28 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    contentChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A change to the published set, sent to each webhook that follows it
+         * @description POSTed to the webhook's URL for each change it follows (publication, republication, slug change, unpublication, deletion, withdrawal, erasure), and for tests (`webhook.ping`). The body says what changed, not the item: fetch it through `GET /api/v1/sync` (API key with `sync:read`) or its public address. Signed per Standard Webhooks: verify `webhook-signature` with any Standard Webhooks library and the webhook's secret (`whsec_…`), reject timestamps more than 5 minutes off, and dedupe by `webhook-id`, which stays the same on every retry. Answer 2xx within 5 seconds (do the work afterwards); anything else, a redirect included, is retried with exponential backoff and jitter for at least 24 hours, then the webhook shows as failing to administrators. Deliveries may arrive out of order: `data.position` gives the commit order.
+         */
+        post: operations["contentChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -4227,6 +4400,275 @@ export interface components {
          * @enum {string}
          */
         UserRole: "admin" | "editor" | "author" | "sales";
+        /** @description One HTTP attempt of a delivery. */
+        WebhookAttempt: {
+            /**
+             * Format: int32
+             * @description 1 for the first attempt, and so on.
+             */
+            number: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status; null when none came back.
+             */
+            statusCode?: null | number;
+            /**
+             * Format: int32
+             * @description How long the attempt took, in milliseconds.
+             */
+            durationMs: number;
+            /** @description Why it failed: refused address, timeout, connection error, non-2xx status, redirect; null on success. */
+            error?: null | string;
+            /** @description The first kilobyte (at most) of the receiver's answer, as text. */
+            responseBody?: null | string;
+            /**
+             * Format: date-time
+             * @description When the next attempt was scheduled after this one; null when there was none.
+             */
+            nextRetryAt?: null | string;
+        };
+        /** @description One message to one webhook, attempted until the receiver takes it. */
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description The message's id, sent as the `webhook-id` header: the same on every attempt, so receivers dedupe by it.
+             * @example 0193c5a2-7b1e-7cc0-9d1a-4f2b8e6a5c31
+             */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * @description The payload's `type`: `content.published`, `content.unpublished` … or `webhook.ping`.
+             * @example content.published
+             */
+            event: string;
+            /**
+             * Format: int64
+             * @description The change's position in the change log (commit order); null for a ping.
+             */
+            position?: null | number;
+            /** @description Where a delivery stands. */
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /**
+             * Format: int32
+             * @description Attempts made so far.
+             */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null once delivered or failed.
+             */
+            nextAttemptAt?: null | string;
+            /** Format: date-time */
+            lastAttemptAt?: null | string;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last attempt; null when none came back (refused address, timeout, connection error).
+             */
+            lastStatusCode?: null | number;
+            /**
+             * @description Why the last attempt failed (in English, as HTTP and sockets word it); null when it succeeded.
+             * @example HTTP 503 Service Unavailable
+             */
+            lastError?: null | string;
+            /** Format: date-time */
+            deliveredAt?: null | string;
+        };
+        /** @description A delivery with its payload and every attempt, oldest first. */
+        WebhookDeliveryDetails: {
+            /** @description One message to one webhook, attempted until the receiver takes it. */
+            delivery: components["schemas"]["WebhookDelivery"];
+            /** @description The body sent, exactly as signed. */
+            payload: components["schemas"]["WebhookEvent"];
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        WebhookDeliveryPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description A webhook as administrators see it: never its secret, which only its creation and a rotation return. */
+        WebhookDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description The receiver's address. */
+            url: string;
+            description?: null | string;
+            /** @description The kinds of change sent; empty for all. */
+            events: components["schemas"]["ChangeKind"][];
+            /** @description The content types whose changes are sent; empty for all. */
+            contentTypes: string[];
+            /** @description False while paused. */
+            enabled: boolean;
+            /** @description Failing once a delivery has run out of retries; healthy again after the next success. */
+            health: components["schemas"]["WebhookHealth"];
+            /**
+             * Format: date-time
+             * @description Since when it is failing; null while healthy.
+             */
+            failingSince?: null | string;
+            /**
+             * Format: int32
+             * @description Failed attempts since the last success (each attempt of each delivery counts).
+             */
+            consecutiveFailures: number;
+            /** @description The error of the last failed attempt, if any since the last success. */
+            lastError?: null | string;
+            /** Format: date-time */
+            lastSuccessAt?: null | string;
+            /** Format: date-time */
+            lastFailureAt?: null | string;
+            /**
+             * Format: int32
+             * @description Deliveries waiting for their first or next attempt.
+             */
+            pendingDeliveries: number;
+            /** @description The secret's first characters (`whsec_` and 4 more), to recognise it in a receiver's configuration. */
+            secretPrefix: string;
+            /**
+             * Format: date-time
+             * @description Until then the secret replaced by the last rotation still signs too (a second `v1,` signature); null when none does.
+             */
+            previousSecretExpiresAt?: null | string;
+            /**
+             * Format: int32
+             * @description The version, as in the ETag: send it back in If-Match to update.
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The administrator who created it (e-mail). */
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        /** @description One page of a list, newest first unless the list says otherwise. */
+        WebhookDetailsPage: {
+            /** @description The items of this page. */
+            items: components["schemas"]["WebhookDetails"][];
+            /** @description Opaque cursor for the next page: pass it back as `cursor`. Null on the last page. */
+            next?: null | string;
+        };
+        /**
+         * @description The body of every webhook request (Standard Webhooks' recommended shape). It says what changed, not the item:
+         *     read the item with `GET /api/v1/sync` (or its public address). Headers: `webhook-id` (the
+         *     delivery's id, the same on every retry), `webhook-timestamp` (Unix seconds of the attempt) and
+         *     `webhook-signature` (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body`; two signatures,
+         *     space-separated, during the day after a secret rotation).
+         */
+        WebhookEvent: {
+            /**
+             * @description `content.` + the change's kind (`content.published`, `content.unpublished` …), or `webhook.ping`.
+             * @example content.published
+             */
+            type: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same on every attempt).
+             */
+            timestamp: string;
+            /** @description What changed; for a ping, only `webhookId`. */
+            data: components["schemas"]["WebhookEventData"];
+        };
+        /** @description What changed; for a ping, only `webhookId`. */
+        WebhookEventData: {
+            /**
+             * @description The content type: article, fiche, event or advertiser-contact.
+             * @example article
+             */
+            type?: null | string;
+            /**
+             * Format: uuid
+             * @description The item's id, as in the sync feed.
+             * @example 0193c5a1-0f2e-7a44-b1d3-2c9e8f7a6b50
+             */
+            id?: null | string;
+            /** @description Why: published, republished, slug_changed, unpublished, deleted, erased or withdrawn. */
+            kind?: components["schemas"]["ChangeKind"] | null;
+            /** @description upsert (fetch the item) or delete (forget it). */
+            op?: components["schemas"]["SyncOp"] | null;
+            /**
+             * Format: int32
+             * @description The item's version after the change.
+             */
+            version?: null | number;
+            /** Format: date-time */
+            changedAt?: null | string;
+            /** @description Its language; null for an erasure. */
+            locale?: components["schemas"]["Locale"] | null;
+            /**
+             * @description Its public slug; always null for types that hold personal data (advertiser contacts) and for an erasure.
+             * @example vers-un-modele-francais
+             */
+            slug?: null | string;
+            /**
+             * Format: int64
+             * @description The change's position in the change log: the order of commits, the order of the sync feed. Deliveries may
+             *     arrive out of order; a receiver that keeps the highest position it applied can ignore older ones.
+             * @example 1287
+             */
+            position?: null | number;
+            /**
+             * Format: uuid
+             * @description For a ping: the webhook tested.
+             */
+            webhookId?: null | string;
+        };
+        /**
+         * @description Whether a webhook's receiver takes its deliveries.
+         * @enum {string}
+         */
+        WebhookHealth: "healthy" | "failing";
+        /**
+         * @description A webhook as an administrator sets it up: where to send, and which changes. Empty lists mean every kind of
+         *     change, every content type.
+         */
+        WebhookRequest: {
+            /**
+             * @description The receiver's address: absolute, `https`, without user name or password, at most 2000 characters. It must
+             *     resolve to a public address when each delivery is sent (private, loopback, link-local, multicast and cloud
+             *     metadata addresses are refused).
+             * @example https://miroir.example.org/vivapolis
+             */
+            url: string;
+            /**
+             * @description What the webhook is for, shown to administrators: at most 200 characters.
+             * @example Miroir de l'Institut de la ville durable
+             */
+            description?: null | string;
+            /**
+             * @description The kinds of change to send, as the sync feed names them (`kind`): published, republished, slug_changed,
+             *     unpublished, deleted, erased, withdrawn. None means all of them.
+             */
+            events: string[];
+            /** @description The content types to send changes of (article, fiche, event, advertiser-contact): none means all of them. */
+            contentTypes: string[];
+            /** @description False pauses the webhook: no new deliveries are made for it, and pending ones wait until it is enabled again. */
+            enabled: boolean;
+        };
+        /** @description A webhook with its signing secret: shown this once (at creation or rotation), it cannot be read again. */
+        WebhookWithSecret: {
+            /** @description A webhook as administrators see it: never its secret, which only its creation and a rotation return. */
+            webhook: components["schemas"]["WebhookDetails"];
+            /**
+             * @description The Standard Webhooks signing secret, `whsec_` then 32 bytes in base64: give it to the receiver's
+             *     verification library as is. Keep it like a password.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2q4M1bbkCqM=
+             */
+            secret: string;
+        };
         /** @description A run of words in a text comparison. */
         WordChange: {
             /** @description Whether these words stayed, were removed or were added. */
@@ -8950,7 +9392,8 @@ export interface operations {
                 /**
                  * @description Only this action: created, edited, submitted, published, unpublished, scheduled, unscheduled, deleted,
                  *     restored, erased, draft_discarded, preview_links_revoked, api_key_created, api_key_revoked, user_created,
-                 *     user_role_changed, user_suspended, user_reactivated or user_password_reset_forced.
+                 *     user_role_changed, user_suspended, user_reactivated, user_password_reset_forced, media_uploaded, media_edited,
+                 *     media_deleted, webhook_created, webhook_updated, webhook_secret_rotated or webhook_deleted.
                  */
                 action?: string;
                 /** @description Only items of this content type, by name (the content types listed in the description of this contract). */
@@ -15216,6 +15659,814 @@ export interface operations {
             };
         };
     };
+    ListWebhooks: {
+        parameters: {
+            query?: {
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDetailsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed: 412 when it is stale, 428 when absent. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional, checked when present (412 when stale). */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state: pending, delivered or failed. */
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                /** @description How many items per page, 1 to 100. */
+                limit?: number;
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+                /** @description The delivery's id (the `webhook-id` header it was sent with). */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+                /** @description The delivery's id (the `webhook-id` header it was sent with). */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; optional, checked when present (412 when stale). */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The webhook's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: try again after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database cannot be reached for the moment; try again after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListPublishedMembers: {
         parameters: {
             query?: {
@@ -16533,6 +17784,51 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    contentChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: the same on every attempt of this message.
+                 * @example 0193c5a2-7b1e-7cc0-9d1a-4f2b8e6a5c31
+                 */
+                "webhook-id": string;
+                /**
+                 * @description When this attempt was sent, in Unix seconds.
+                 * @example 1796029200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,` then the base64 HMAC-SHA256, keyed with the base64-decoded part of the secret after `whsec_`, of `{webhook-id}.{webhook-timestamp}.{body}`. During the 24 hours after a secret rotation, two signatures separated by a space (the new secret's, then the former one's).
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Taken (any 2xx is). The answer's first kilobyte shows in the delivery log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a redirect included, or no answer within 5 s: retried, and logged. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -14,7 +14,7 @@ public sealed record BodyField(object[] Path, SchemaView Schema, JsonNode? Curre
     public static readonly IReadOnlySet<string> ShapedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "slug", "email", "url", "onlineUrl", "registrationUrl", "phone", "timeZone", "regionCode", "country", "postalCode",
-        "themes", "regions", "locale", "scopes",
+        "themes", "regions", "locale", "scopes", "events", "contentTypes",
         // Secrets: any other value of the same length is simply the wrong one.
         "currentPassword", "refreshToken", "resetToken",
     };

@@ -23,7 +23,7 @@ public delegate Task<PreparedRequest> Recipe(RecipeContext context);
 public static class OperationRecipes
 {
     public static readonly IReadOnlyDictionary<string, Recipe> All =
-        ContentKind.All.SelectMany(ContentRecipes).Concat(Others()).ToDictionary(r => r.Key, r => r.Value);
+        ContentKind.All.SelectMany(ContentRecipes).Concat(Others()).Concat(WebhookRecipes()).ToDictionary(r => r.Key, r => r.Value);
 
     /// <summary>Makes the fixtures with <paramref name="fixtures"/> (an admin's client) and returns the valid request.</summary>
     public static Task<PreparedRequest> PrepareAsync(ApiOperation operation, HttpClient fixtures) =>
@@ -147,6 +147,72 @@ public static class OperationRecipes
             return c.Request().WithQuery("region", "53").WithQuery("limit", "20");
         });
         yield return new("GetAgendaScript", c => Task.FromResult(c.Request()));
+    }
+
+    /// <summary>Webhooks (administrators): settings, secret, test message, delivery log. No host of the sweeps sends them.</summary>
+    private static IEnumerable<KeyValuePair<string, Recipe>> WebhookRecipes()
+    {
+        yield return new("CreateWebhook", c => Task.FromResult(c.Request().WithBody(NewWebhook())));
+        yield return new("ListWebhooks", async c =>
+        {
+            await NewWebhookAsync(c);
+            return c.Request().WithQuery("limit", "20");
+        });
+        yield return new("GetWebhook", async c => c.Request().WithPath("id", (await NewWebhookAsync(c)).Id));
+        yield return new("UpdateWebhook", async c =>
+        {
+            var (id, etag) = await NewWebhookAsync(c);
+            return c.Request().WithPath("id", id).WithHeader("If-Match", etag).WithBody(NewWebhook());
+        });
+        yield return new("DeleteWebhook", async c =>
+        {
+            var (id, etag) = await NewWebhookAsync(c);
+            return c.Request().WithPath("id", id).WithHeader("If-Match", etag);
+        });
+        yield return new("RotateWebhookSecret", async c =>
+        {
+            var (id, etag) = await NewWebhookAsync(c);
+            return c.Request().WithPath("id", id).WithHeader("If-Match", etag);
+        });
+        yield return new("PingWebhook", async c => c.Request().WithPath("id", (await NewWebhookAsync(c)).Id));
+        yield return new("ListWebhookDeliveries", async c =>
+        {
+            var (id, _, _) = await PingedWebhookAsync(c);
+            return c.Request().WithPath("id", id).WithQuery("status", "pending").WithQuery("limit", "20");
+        });
+        yield return new("GetWebhookDelivery", async c =>
+        {
+            var (id, delivery, _) = await PingedWebhookAsync(c);
+            return c.Request().WithPath("id", id).WithPath("deliveryId", delivery);
+        });
+        yield return new("RedeliverWebhookDelivery", async c =>
+        {
+            var (id, delivery, _) = await PingedWebhookAsync(c);
+            return c.Request().WithPath("id", id).WithPath("deliveryId", delivery);
+        });
+    }
+
+    private static JsonObject NewWebhook() => new()
+    {
+        ["url"] = $"https://hooks.example.org/vivapolis/{RecipeContext.Unique()}",
+        ["description"] = "Miroir de l'Institut de la ville durable",
+        ["events"] = new JsonArray("published", "unpublished"),
+        ["contentTypes"] = new JsonArray("article"),
+        ["enabled"] = true,
+    };
+
+    private static async Task<(string Id, string ETag)> NewWebhookAsync(RecipeContext c)
+    {
+        var (body, etag) = await c.StepAsync(HttpMethod.Post, "/api/v1/manage/webhooks", NewWebhook());
+        return (body!["webhook"]!["id"]!.GetValue<string>(), etag!);
+    }
+
+    /// <summary>A webhook with one delivery, a test message (pending: the sweeps' hosts send nothing).</summary>
+    private static async Task<(string Id, string Delivery, string ETag)> PingedWebhookAsync(RecipeContext c)
+    {
+        var (id, etag) = await NewWebhookAsync(c);
+        var (delivery, _) = await c.StepAsync(HttpMethod.Post, $"/api/v1/manage/webhooks/{id}/ping");
+        return (id, delivery!["id"]!.GetValue<string>(), etag);
     }
 
     /// <summary>
