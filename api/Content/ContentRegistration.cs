@@ -48,6 +48,10 @@ public static class ContentRegistration
         services.AddSingleton<DeliveryReader>();
         services.AddSingleton<PreviewTokens>();
         services.AddDeliveryCache();
+        services.AddSingleton<ClusterEviction>();
+        services.AddSingleton<IChangeLogListener>(sp => sp.GetRequiredService<ClusterEviction>());
+        services.AddSingleton<ClusterEvictionListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterEvictionListener>());
         Scheduling.SchedulingRegistration.AddScheduledPublishing(services);
         services.ConfigureMarten(o => o.Schema.For<SearchEntry>());
         services.ConfigureMarten(o => o.Schema.For<FormerSlug>().Duplicate(x => x.ItemId));

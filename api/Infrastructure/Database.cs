@@ -9,6 +9,14 @@ namespace Vivapolis.Api.Infrastructure;
 public static class Database
 {
     /// <summary>
+    /// <c>ConnectionStrings:PostgresReads</c>, when delivery reads go elsewhere than writes: typically a streaming
+    /// standby first and the primary after it, with <c>Target Session Attributes=prefer-standby</c> (Npgsql's
+    /// multi-host data source then picks the standby while it is up, and the primary otherwise).
+    /// </summary>
+    public static string? ReadsConnectionString(IConfiguration config) =>
+        config.GetConnectionString("PostgresReads") is { Length: > 0 } reads ? reads : null;
+
+    /// <summary>
     /// Marten over one Npgsql data source that delivery reads share. Each content type adds its own
     /// document configuration through <see cref="IConfigureMarten"/> registrations.
     /// </summary>
@@ -21,6 +29,10 @@ public static class Database
             config.GetConnectionString("Postgres") ?? throw new InvalidOperationException(
                 "ConnectionStrings:Postgres is not set (environment variable ConnectionStrings__Postgres)."))
         { Name = "vivapolis" }.Build());
+        // Delivery reads (published copies, search, feeds) may go to a standby; everything else stays on the primary.
+        services.AddSingleton(sp => new DeliveryReads(ReadsConnectionString(config) is { } reads
+            ? new NpgsqlDataSourceBuilder(reads) { Name = "vivapolis-reads" }.Build()
+            : sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = schema;
@@ -36,3 +48,6 @@ public static class Database
         return services;
     }
 }
+
+/// <summary>The data source of delivery reads: a standby's when <see cref="Database.ReadsConnectionString"/> is set, the primary's otherwise.</summary>
+public sealed record DeliveryReads(NpgsqlDataSource Source);

@@ -40,6 +40,9 @@ public static class DatabaseOutage
         "The database cannot be reached for the moment: try again in a few seconds.");
 
     /// <summary>Idle pooled connections died with the server: dropped, so the next requests open fresh ones.</summary>
-    public static void ForgetDeadConnections(IServiceProvider services) =>
+    public static void ForgetDeadConnections(IServiceProvider services)
+    {
         services.GetService<NpgsqlDataSource>()?.Clear();
+        services.GetService<DeliveryReads>()?.Source.Clear();
+    }
 }

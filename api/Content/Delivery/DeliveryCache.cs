@@ -6,8 +6,8 @@ namespace Vivapolis.Api.Content.Delivery;
 /// <summary>
 /// Public reads are served from memory: the rendered (and compressed) bytes with their ETag, for a few seconds.
 /// Each entry is tagged with the content types it shows; a change to a type's published set evicts that type's
-/// entries at once on this node (and search's, for searchable types). Other nodes catch up within
-/// <see cref="Lifetime"/>, well inside the minute that shared caches are allowed anyway.
+/// entries at once on this node (and search's, for searchable types), and on the other nodes as soon as the change
+/// commits (<see cref="ClusterEviction"/>); <see cref="Lifetime"/> bounds what a node that lost the notification keeps.
 /// </summary>
 public static class DeliveryCache
 {

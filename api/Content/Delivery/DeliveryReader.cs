@@ -13,8 +13,10 @@ namespace Vivapolis.Api.Content.Delivery;
 /// The hot path. Published items are stored in their delivery shape, so their JSON goes from PostgreSQL to
 /// the response as text: nothing is deserialised. Lists are assembled around the rows as bytes.
 /// </summary>
-public sealed class DeliveryReader(NpgsqlDataSource db, IDocumentStore store)
+public sealed class DeliveryReader(DeliveryReads reads, IDocumentStore store)
 {
+    private readonly NpgsqlDataSource db = reads.Source;
+
     private static readonly byte[] ItemsStart = "{\"items\":["u8.ToArray();
     private static readonly byte[] NextNull = "],\"next\":null}"u8.ToArray();
     private readonly ConcurrentDictionary<Type, string> _tables = new();

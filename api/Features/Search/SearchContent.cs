@@ -50,8 +50,10 @@ public sealed class SearchRequestValidator : Validator<SearchRequest>
 }
 
 /// <summary>GET /api/v1/search: published items of every searchable type matching French words, ranked.</summary>
-public sealed partial class SearchContent(NpgsqlDataSource db, IDocumentStore store, ContentTypes types) : Endpoint<SearchRequest, SearchResults>
+public sealed partial class SearchContent(DeliveryReads reads, IDocumentStore store, ContentTypes types) : Endpoint<SearchRequest, SearchResults>
 {
+    private readonly NpgsqlDataSource db = reads.Source;
+
     // Private-use characters mark the matches in PostgreSQL's excerpt, so that the text can be HTML-escaped
     // before the marks become <mark> tags: an excerpt is safe to insert into a page as is.
     private const string Start = "\uE000", Stop = "\uE001";
