@@ -15,43 +15,18 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 ITEMS=${BENCH_ITEMS:-100000}
-STARTED=$SECONDS
-log() { printf '[bench %3ds] %s\n' "$((SECONDS - STARTED))" "$*" >&2; }
-command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
-command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
-
 # shellcheck source=../.ci/postgres.sh
 source "$ROOT/.ci/postgres.sh"
 # shellcheck source=common.sh
 source "$ROOT/bench/common.sh"
-pg_require
-WORK=$(mktemp -d /tmp/vivapolis-aggregator.XXXXXX)
-chmod 755 "$WORK"   # the postgres OS user must reach its cluster folder inside
-PGDIR=$WORK/pg
-API_PID=""
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  bench_stop "$API_PID"
-  pg_stop "$PGDIR"
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'echo "bench/aggregator.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_begin aggregator
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "load average before: $LOAD_BEFORE (2 cores; the figures mean more when it is low)"
 log "building the API (Release)"
 bench_build
 
-PG_PORT=$(free_port)
-log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-pg_start "$PGDIR" "$PG_PORT" throwaway
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=vivapolis;Username=postgres"
+bench_postgres
 bench_api_env
 # One client address, one key and one account do all the work: allowances they cannot spend (the limiter still runs).
 export Vivapolis__RateLimits__PartnerPerMinute=1000000000 Vivapolis__RateLimits__UserPerMinute=1000000000
@@ -61,18 +36,13 @@ export Vivapolis__Webhooks__AllowLoopback=true   # the receiver is on 127.0.0.1
 log "seeding $ITEMS published items (half articles, a quarter fiches, a quarter events)"
 (cd "$BIN" && dotnet Vivapolis.Api.dll seed-bench "$ITEMS" mixed) >"$WORK/seed.log" 2>&1 || { tail -n 30 "$WORK/seed.log" >&2; exit 1; }
 grep '^seed-bench' "$WORK/seed.log" >&2 || true
-export ADMIN_EMAIL=bench-admin@example.org ADMIN_PASSWORD
-ADMIN_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
-(cd "$BIN" && printf '%s\n' "$ADMIN_PASSWORD" | dotnet Vivapolis.Api.dll create-admin "$ADMIN_EMAIL" "Banc d'essai") >"$WORK/admin.log" 2>&1 \
-  || { tail -n 30 "$WORK/admin.log" >&2; exit 1; }
+bench_admin bench-admin@example.org "Banc d'essai"
 
 API_PORT=$(free_port)
 export API=http://127.0.0.1:$API_PORT
 log "starting the API on $API"
-cd "$BIN"   # content root: the build output, with appsettings.json; $! must be dotnet itself, not a subshell
-dotnet Vivapolis.Api.dll --urls "$API" >"$WORK/api.log" 2>&1 &
-API_PID=$!
-cd "$ROOT"
+bench_start_api "$API" "$WORK/api.log"
+API_PID=$BENCH_PID
 bench_wait_ready "$API" "$API_PID"
 
 log "measuring"
