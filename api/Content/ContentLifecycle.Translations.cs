@@ -47,6 +47,13 @@ public sealed partial class ContentLifecycle<TDoc, TContent, TDelivery>
     private Guid GroupOf(TDoc doc) => type.TranslationGroupOf(doc.Content) ?? doc.Id;
 
     private async Task<IReadOnlyList<TDoc>> VersionsAsync(Guid group, CancellationToken ct) =>
-        (await session.QueryAsync<TDoc>("where data -> 'content' ->> 'translationGroup' = ? or id = ?", ct, group.ToString(), group))
+        (await session.QueryAsync<TDoc>(VersionsWhere, ct, InGroup(group), group))
         .OrderBy(v => v.Locale).ToList();
+
+    /// <summary>A group's versions (parameters: <see cref="InGroup"/>, the group): both an index lookup (GIN, primary key).</summary>
+    public const string VersionsWhere = "where data @> ?::jsonb or id = ?";
+
+    /// <summary>The containment that finds a group's versions other than the first (whose id is the group's).</summary>
+    public static string InGroup(Guid group) =>
+        System.Text.Json.JsonSerializer.Serialize(new { content = new { translationGroup = group } }, Json.Options);
 }

@@ -29,7 +29,12 @@ public static class ContentRegistration
             opts.Schema.For<TDoc>()
                 .UseNumericRevisions(true)
                 .UniqueIndex(UniqueIndexType.Computed, x => x.SlugKey)
-                .Duplicate(x => x.UpdatedAt);
+                .Duplicate(x => x.UpdatedAt)
+                // The editors' list filtered by status and sorted by title, and the containment queries (`data @> …`)
+                // of language versions and of the items a change restates, which would each scan every item otherwise.
+                .Index(x => x.Status)
+                .Index(x => x.Title, index => index.Casing = ComputedIndex.Casings.Lower)
+                .GinIndexJsonData();
             // The delivery table is read with SQL on these expressions (see DeliveryReader).
             opts.Schema.For<TDelivery>()
                 .Duplicate(x => x.PublishedAt)

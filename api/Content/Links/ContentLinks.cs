@@ -131,12 +131,16 @@ public sealed class ContentLinks<TDoc, TContent, TDelivery>(ContentType<TDoc, TC
     public async Task<IReadOnlyList<IDeliveryItem>> PublishedAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : [.. await session.LoadManyAsync<TDelivery>(ct, ids)];
 
+    /// <summary>The items whose public version links to a target (parameter: <see cref="LinkingTo"/>), found by the item table's GIN index.</summary>
+    public const string LinkingWhere = "where data @> ?::jsonb";
+
+    public static string LinkingTo(ItemLink target) => JsonSerializer.Serialize(new { publicLinks = new[] { target.Key } });
+
     public async Task<IReadOnlyList<IDeliveryItem>> RestateAsync(IDocumentSession session, ContentLinking linking, ItemLink target,
         IDeliveryItem? targetCopy, CancellationToken ct)
     {
         if (!type.LinkedTypes.Contains(target.Type)) return [];
-        var docs = (await session.QueryAsync<TDoc>("where data -> 'publicLinks' @> ?::jsonb", ct,
-                JsonSerializer.Serialize(new[] { target.Key })))
+        var docs = (await session.QueryAsync<TDoc>(LinkingWhere, ct, LinkingTo(target)))
             .Where(d => d.PublishedVersion is not null).ToDictionary(d => d.Id);
         if (docs.Count == 0) return [];
         // A language version published meanwhile rewrites its siblings' copies (their alternates) under its group's

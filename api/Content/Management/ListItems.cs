@@ -61,6 +61,10 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
     /// <summary>The start shown in the list; null for types without one.</summary>
     protected virtual DateTime? StartOf(TDoc doc) => null;
 
+    // Both served by the item table's indexes (ContentRegistration), as QueryPlanTests checks.
+    public const string StatusWhere = "data ->> 'status' = ?";
+    public const string TitleKey = "lower(data ->> 'title')";
+
     public override void Configure()
     {
         Get(ManagementRoutes.Collection<TDoc>());
@@ -79,7 +83,7 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
             args.AddRange(values);
         }
 
-        if (request.Status is { } status) Where("data ->> 'status' = ?", Json.Name(status));
+        if (request.Status is { } status) Where(StatusWhere, Json.Name(status));
         if (!string.IsNullOrWhiteSpace(request.Q)) Where("data ->> 'title' ilike ?", $"%{Like.Escape(request.Q.Trim())}%");
         if (request.Theme is { } theme)
         {
@@ -123,11 +127,10 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
     private async Task<Dictionary<Guid, IReadOnlyList<Locale>>> LanguagesAsync(Guid[] ids, CancellationToken ct)
     {
         if (ids.Length == 0) return [];
-        const string Group = "coalesce({0}.data -> 'content' ->> 'translationGroup', {0}.id::text)";
-        await using var command = Resolve<Npgsql.NpgsqlDataSource>().CreateCommand(
-            $"select item.id, array_agg(distinct version.data ->> 'locale') from {Table()} item " +
-            $"join {Table()} version on {string.Format(Group, "version")} = {string.Format(Group, "item")} " +
-            "where item.id = any($1) group by item.id");
+        // A group's versions: those whose content names the group (GIN containment) and the first one, whose id is the
+        // group's (primary key) unless it was unlinked since. A join on the group expression scanned the whole table:
+        // 0.2 to 0.5 s a page at 100,000 items.
+        await using var command = Resolve<Npgsql.NpgsqlDataSource>().CreateCommand(LanguagesSql(Table()));
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = ids });
         var languages = new Dictionary<Guid, IReadOnlyList<Locale>>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -136,13 +139,22 @@ public abstract class ListItems<TDoc, TContent> : Endpoint<ManagedListRequest, P
         return languages;
     }
 
+    /// <summary>Each item's id (parameter: the items' ids) with the languages of its group's versions.</summary>
+    public static string LanguagesSql(string table) => $"""
+        with item as (select id, coalesce(data -> 'content' ->> 'translationGroup', id::text) as grp from {table} where id = any($1))
+        select item.id, array_agg(distinct version.data ->> 'locale') from item
+        join {table} version on version.data @> jsonb_build_object('content', jsonb_build_object('translationGroup', item.grp))
+            or (version.id = item.grp::uuid and coalesce(version.data -> 'content' ->> 'translationGroup', version.id::text) = item.grp)
+        group by item.id
+        """;
+
     /// <summary>The ORDER BY of a sort, and its key expression when it is not the edit time.</summary>
     private (string OrderBy, string? Key) OrderOf(ManagedSort sort)
     {
         switch (sort)
         {
             case ManagedSort.Title:
-                return ("lower(data ->> 'title'), id", "lower(data ->> 'title')");
+                return ($"{TitleKey}, id", TitleKey);
             case ManagedSort.Start:
                 // Items without a start yet (drafts) come last: '~' sorts after every digit.
                 var start = StartSql is { } s ? $"coalesce({s}, '~')"

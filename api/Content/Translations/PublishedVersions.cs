@@ -47,10 +47,17 @@ public sealed class PublishedVersions<TDoc, TDelivery>
         Guid[] groups = [.. new[] { (after as ITranslatedDelivery)?.TranslationGroup, before?.TranslationGroup }.OfType<Guid>().Distinct()];
         if (groups.Length == 0) return null;
         await TranslationGroups.LockAsync(session, groups, ct);
-        var others = await session.QueryAsync<TDelivery>("where data ->> 'translationGroup' = any(?) and id <> ?", ct,
-            groups.Select(g => g.ToString()).ToArray(), id);
+        var others = await session.QueryAsync<TDelivery>(OthersWhere(groups.Length), ct, [.. groups.Select(g => (object)g.ToString()), id]);
         return new PublishedVersions<TDoc, TDelivery>([.. others], after as ITranslatedDelivery);
     }
+
+    /// <summary>
+    /// The public copies in any of <paramref name="groups"/> groups but the item's own (parameters: each group, then the
+    /// item's id). Containment rather than `data ->> 'translationGroup' = any(…)`, so that the delivery table's GIN index
+    /// answers it: the scan of every public copy took 0.5 s a publication at 100,000 items.
+    /// </summary>
+    public static string OthersWhere(int groups) =>
+        $"where ({string.Join(" or ", Enumerable.Repeat("data @> jsonb_build_object('translationGroup', ?::text)", groups))}) and id <> ?";
 
     /// <summary>The links of one published version to the others of its group, once the change is made.</summary>
     public IReadOnlyList<AlternateLink> AlternatesOf(ITranslatedDelivery version) =>
