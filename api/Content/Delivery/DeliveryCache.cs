@@ -48,7 +48,9 @@ public static class DeliveryCache
         // Nor is anything asked with credentials, valid or not: no cache entry is ever shared between callers.
         .With(ctx => !Http.IsPrivate(ctx.HttpContext.Request))
         .Expire(Lifetime)
-        .SetVaryByQuery("*")
+        // The endpoint's own query parameters only, in one order: an unknown or reordered parameter (a partner's
+        // cache-buster, `?x=<random>`) is ignored by the endpoint, so it must not mint an entry of its own either.
+        .AddPolicy<ContractQuery.VaryPolicy>()
         .SetVaryByHeader("Accept-Encoding", "Accept-Language")
         // Some lists depend on the time ("upcoming events"): the app's clock minute is part of the key.
         .VaryByValue(http => new("minute", http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddHHmm")))
