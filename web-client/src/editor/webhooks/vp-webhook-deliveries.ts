@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { Delivery, DeliveryDetails, DeliveryStatus, WebhooksApi } from '../../api/webhooks-api.js';
+import type { Delivery, DeliveryDetails, DeliveryPage, DeliveryStatus, WebhooksApi } from '../../api/webhooks-api.js';
 import { formatShort } from '../../content/time.js';
 import { webhooksFr as w } from '../../i18n/fr-webhooks.js';
 import { describeError, type ErrorText } from '../problem-text.js';
@@ -77,13 +77,18 @@ export class VpWebhookDeliveries extends LitElement {
       <div class="alert" role="alert">${this.alert ? problemLines(this.alert) : nothing}</div>
       ${this.page.render({
         initial: () => loadingState(w.deliveriesLoading),
-        pending: () => (this.page.value ? this.renderTable(this.page.value.items) : loadingState(w.deliveriesLoading)),
+        // While asking again, the page shown stays, the same elements: the focus stays on the button pressed.
+        pending: () => (this.page.value ? this.renderPage(this.page.value) : loadingState(w.deliveriesLoading)),
         error: (error) => failedState(w.deliveriesError, error, () => this.page.run()),
-        complete: (page) => (page.items.length === 0 && this.pages.first
-          ? html`<p role="status">${w.deliveriesEmpty}</p>`
-          : html`${this.renderTable(page.items)}${this.pages.render(page.next)}`),
+        complete: (page) => this.renderPage(page),
       })}
     </section>`;
+  }
+
+  private renderPage(page: DeliveryPage) {
+    return page.items.length === 0 && this.pages.first
+      ? html`<p role="status">${w.deliveriesEmpty}</p>`
+      : html`${this.renderTable(page.items)}${this.pages.render(page.next)}`;
   }
 
   private renderTable(deliveries: Delivery[]) {
@@ -103,7 +108,7 @@ export class VpWebhookDeliveries extends LitElement {
             <td data-label=${w.colStatus}>${w.deliveryStatuses[d.status]}${d.nextAttemptAt ? html`<span class="hint">${w.nextAttempt(formatShort(d.nextAttemptAt))}</span>` : nothing}${d.lastError ? html`<span class="hint">${d.lastError}</span>` : nothing}</td>
             <td data-label=${w.colCode}>${d.attempts ? codeOf(d.lastStatusCode) : '—'}</td>
             <td data-label=${w.colAttempts}>${d.attempts}</td>
-            <td data-label=${w.colAt}>${when}${d.lastAttemptAt && d.lastAttemptAt !== d.createdAt ? html`<span class="hint">${formatShort(d.lastAttemptAt)}</span>` : nothing}</td>
+            <td data-label=${w.colAt}>${when}${d.lastAttemptAt && formatShort(d.lastAttemptAt) !== when ? html`<span class="hint">${w.lastAttempt(formatShort(d.lastAttemptAt))}</span>` : nothing}</td>
             <td>
               <button type="button" aria-expanded=${shown ? 'true' : 'false'} aria-controls="attempts-${d.id}" aria-label=${shown ? w.hideAttempts : w.attemptsLabel(event, when)}
                 @click=${() => this.toggleAttempts(d)}>${shown ? w.hideAttempts : w.attempts}</button>

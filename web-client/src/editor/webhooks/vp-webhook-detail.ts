@@ -63,12 +63,14 @@ export class VpWebhookDetail extends LitElement {
   }
 
   override render() {
+    // One heading whatever the state, so that the focus given on arrival stays on it once the webhook is loaded.
     return html`
       <p><a href="#/webhooks">← ${w.back}</a></p>
+      <h1 tabindex="-1">${w.detailTitle}${this.current ? ` ${this.current.item.url}` : ''}</h1>
       ${this.webhook.render({
-        initial: () => html`<h1 tabindex="-1">${w.detailTitle}</h1>${loadingState(w.detailLoading)}`,
-        pending: () => (this.current ? this.renderWebhook(this.current.item) : html`<h1 tabindex="-1">${w.detailTitle}</h1>${loadingState(w.detailLoading)}`),
-        error: (error) => html`<h1 tabindex="-1">${w.detailTitle}</h1>${failedState(w.detailError, error, () => this.webhook.run())}`,
+        initial: () => loadingState(w.detailLoading),
+        pending: () => (this.current ? this.renderWebhook(this.current.item) : loadingState(w.detailLoading)),
+        error: (error) => failedState(w.detailError, error, () => this.webhook.run()),
         complete: () => this.renderWebhook(this.current!.item),
       })}
     `;
@@ -76,7 +78,6 @@ export class VpWebhookDetail extends LitElement {
 
   private renderWebhook(hook: WebhookDetails) {
     return html`
-      <h1 tabindex="-1">${w.detailTitle} ${hook.url}</h1>
       <p class="notice" role="status">${this.notice}</p>
       <div class="alert" role="alert">${this.alert ? problemLines(this.alert) : nothing}</div>
       ${this.secret
@@ -93,7 +94,7 @@ export class VpWebhookDetail extends LitElement {
           <dt>${w.colPending}</dt><dd>${hook.pendingDeliveries}</dd>
           <dt>${w.secretPrefix}</dt>
           <dd><span class="secret" data-secret-prefix>${hook.secretPrefix}…</span>${hook.previousSecretExpiresAt ? html` (${w.previousSecret(formatShort(hook.previousSecretExpiresAt))})` : nothing}</dd>
-          <dt>${w.detailTitle}</dt>
+          <dt>${w.history}</dt>
           <dd>${w.createdBy(formatShort(hook.createdAt), this.nameOf(hook.createdBy))}<br />${w.updatedBy(formatShort(hook.updatedAt), this.nameOf(hook.updatedBy))}</dd>
         </dl>
         <div class="actions" role="group" aria-label=${w.actions}>

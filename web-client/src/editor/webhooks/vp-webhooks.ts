@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { WebhookDetails, WebhookSettings, WebhooksApi, WebhookWithSecret } from '../../api/webhooks-api.js';
+import type { WebhookDetails, WebhookPage, WebhookSettings, WebhooksApi, WebhookWithSecret } from '../../api/webhooks-api.js';
 import { webhooksFr as w } from '../../i18n/fr-webhooks.js';
 import { describeError, fieldErrors, type ErrorText } from '../problem-text.js';
 import { CursorPages } from '../cursor-pages.js';
@@ -60,13 +60,18 @@ export class VpWebhooks extends LitElement {
       </section>
       ${this.webhooks.render({
         initial: () => loadingState(w.loading),
-        pending: () => (this.webhooks.value ? this.renderTable(this.webhooks.value.items) : loadingState(w.loading)),
+        // While asking again, the list shown stays, the same elements.
+        pending: () => (this.webhooks.value ? this.renderPage(this.webhooks.value) : loadingState(w.loading)),
         error: (error) => failedState(w.error, error, () => this.webhooks.run()),
-        complete: (page) => (page.items.length === 0 && this.pages.first
-          ? html`<p role="status">${w.empty}</p>`
-          : html`${this.renderTable(page.items)}${this.pages.render(page.next)}`),
+        complete: (page) => this.renderPage(page),
       })}
     `;
+  }
+
+  private renderPage(page: WebhookPage) {
+    return page.items.length === 0 && this.pages.first
+      ? html`<p role="status">${w.empty}</p>`
+      : html`${this.renderTable(page.items)}${this.pages.render(page.next)}`;
   }
 
   private renderTable(webhooks: WebhookDetails[]) {
