@@ -127,6 +127,7 @@ export const webhooksFr = {
   attempts: 'Tentatives',
   attemptsLabel: (event: string, when: string) => `Voir les tentatives du message ${event} du ${when}`,
   hideAttempts: 'Masquer les tentatives',
+  hideAttemptsLabel: (event: string, when: string) => `Masquer les tentatives du message ${event} du ${when}`,
   attemptsCaption: (event: string) => `Tentatives du message ${event}`,
   colNumber: 'N°',
   colError: 'Erreur',

@@ -110,7 +110,7 @@ export class VpWebhookDeliveries extends LitElement {
             <td data-label=${w.colAttempts}>${d.attempts}</td>
             <td data-label=${w.colAt}>${when}${d.lastAttemptAt && formatShort(d.lastAttemptAt) !== when ? html`<span class="hint">${w.lastAttempt(formatShort(d.lastAttemptAt))}</span>` : nothing}</td>
             <td>
-              <button type="button" aria-expanded=${shown ? 'true' : 'false'} aria-controls="attempts-${d.id}" aria-label=${shown ? w.hideAttempts : w.attemptsLabel(event, when)}
+              <button type="button" aria-expanded=${shown ? 'true' : 'false'} aria-controls="attempts-${d.id}" aria-label=${shown ? w.hideAttemptsLabel(event, when) : w.attemptsLabel(event, when)}
                 @click=${() => this.toggleAttempts(d)}>${shown ? w.hideAttempts : w.attempts}</button>
               <button type="button" aria-label=${w.redeliverLabel(event, when)} @click=${() => this.redeliver(d)}>${w.redeliver}</button>
               <div id="attempts-${d.id}">${shown ? this.renderAttempts(event, shown) : nothing}</div>

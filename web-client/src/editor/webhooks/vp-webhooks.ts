@@ -112,7 +112,8 @@ export class VpWebhooks extends LitElement {
       this.errors = fieldErrors(error);
       await this.updateComplete;
       await this.form.updateComplete;
-      if (!this.form.focusFirstInvalid()) this.focusHeading();
+      // A field refused: the focus goes to it; any other problem is read from the alert, the focus stays put.
+      this.form.focusFirstInvalid();
     } finally {
       this.busy = false;
     }
