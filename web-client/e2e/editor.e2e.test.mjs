@@ -526,10 +526,12 @@ describe('editor SPA: each role’s day', () => {
     assert.equal((await apiGet(`/api/v1/manage/articles/${articleId}`)).status, 404);
   });
 
-  step('an unknown address says "page introuvable"', async () => {
-    await go('#/webhooks');
+  step('an unknown address says "page introuvable"; the webhooks are not an editor’s', async () => {
+    await go('#/archives/2019');
     await page.getByRole('heading', { name: 'Page introuvable', level: 1 }).waitFor();
     await assertAccessible('page introuvable');
+    await go('#/webhooks');
+    await page.getByRole('heading', { name: 'Cette page ne fait pas partie de votre rôle', level: 1 }).waitFor();
     const refreshToken = await signOut();
     const refresh = await fetch(`${apiUrl}/api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
     assert.equal(refresh.status, 401, 'a logged-out refresh token is refused');

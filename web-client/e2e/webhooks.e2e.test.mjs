@@ -33,7 +33,6 @@ let hookUrl;
 let webhookId;
 let firstSecret;
 let pingId;
-let focus = '';
 
 const step = (name, fn) => t.step(name, fn);
 const assertAccessible = (where) => support.assertAccessible(page, where);
@@ -51,15 +50,24 @@ function signatureOk(request, secret) {
   return String(request.headers['webhook-signature']).split(' ').includes(expected);
 }
 
-/** Waits until `test()` holds, running `refresh` before each look (for what must be read from the page). */
-async function waitFor(what, test, timeout = 15_000, refresh = async () => {}) {
+async function waitFor(what, test, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    await refresh();
     if (test()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`waited in vain for ${what}`);
+}
+
+/** The focus lands where `expected` says (moved once the screen has rendered, so a moment after the answer). */
+async function focusOn(expected, what) {
+  const deadline = Date.now() + 5_000;
+  let at = await support.focused(page);
+  while (!expected.test(at) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    at = await support.focused(page);
+  }
+  assert.match(at, expected, `the focus is on ${what}`);
 }
 
 async function apiGet(path) {
@@ -90,7 +98,7 @@ describe('editor SPA: the webhooks of an admin', () => {
     await page.getByRole('button', { name: 'Créer le webhook' }).click();
     assert.equal((await refused).status(), 400);
     await textOf(page.locator('#new-webhook-url-error'), 'https://');
-    assert.match(await support.focused(page), /^input#new-webhook-url/, 'the focus goes to the refused field');
+    await focusOn(/^input#new-webhook-url/, 'the refused field');
     await assertAccessible('the webhooks, with a refused address');
   });
 
@@ -110,7 +118,7 @@ describe('editor SPA: the webhooks of an admin', () => {
     assert.deepEqual(created.webhook.contentTypes, ['fiche'], 'the type is sent by the API’s name');
     assert.match(firstSecret, /^whsec_/);
     assert.equal(await page.locator('#webhook-secret').inputValue(), firstSecret);
-    assert.match(await support.focused(page), /^input#webhook-secret/);
+    await focusOn(/^input#webhook-secret/, 'the secret');
     await textOf(page.locator('vp-webhook-secret #secret-intro'), 'vous ne le reverrez plus');
     await page.getByRole('button', { name: 'Copier le secret' }).click();
     await textOf(page.locator('vp-webhook-secret p.notice'), 'Secret copié.');
@@ -127,7 +135,7 @@ describe('editor SPA: the webhooks of an admin', () => {
   step('the admin pings it: the receiver gets it, signed with that secret, and the log shows it delivered', async () => {
     await page.locator(`vp-webhooks tr[data-id="${webhookId}"] a`).click();
     await page.getByRole('heading', { name: `Webhook ${hookUrl}`, level: 1 }).waitFor();
-    await waitFor('the focus on the new screen’s heading', () => focus.startsWith('h1'), 5_000, async () => (focus = await support.focused(page)));
+    await focusOn(/^h1/, 'the new screen’s heading');
     const answer = page.waitForResponse(isCall(`/api/v1/manage/webhooks/${webhookId}/ping`, 'POST'));
     await page.getByRole('button', { name: 'Envoyer un ping' }).click();
     const response = await answer;
@@ -165,7 +173,7 @@ describe('editor SPA: the webhooks of an admin', () => {
     await page.getByRole('button', { name: 'Mettre en pause' }).click();
     await textOf(page.locator('vp-webhook-detail [data-state]'), 'en pause');
     await textOf(page.locator('vp-webhook-detail p.notice').first(), 'Webhook mis en pause');
-    assert.match(await support.focused(page), /^button Reprendre/, 'the focus stays on the button, now « Reprendre »');
+    await focusOn(/^button Reprendre/, 'the button pressed, now « Reprendre »');
     assert.equal((await apiGet(`/api/v1/manage/webhooks/${webhookId}`)).body.enabled, false);
 
     page.once('dialog', (dialog) => void dialog.accept());
@@ -174,7 +182,7 @@ describe('editor SPA: the webhooks of an admin', () => {
     const rotated = await (await answer).json();
     assert.notEqual(rotated.secret, firstSecret);
     assert.equal(await page.locator('#webhook-secret').inputValue(), rotated.secret);
-    assert.match(await support.focused(page), /^input#webhook-secret/);
+    await focusOn(/^input#webhook-secret/, 'the new secret');
     await textOf(page.locator('vp-webhook-secret #secret-intro'), 'L’ancien signe aussi jusqu’au');
     await textOf(page.locator('vp-webhook-detail [data-secret-prefix]'), `${rotated.secret.slice(0, 10)}…`);
     await assertAccessible('a paused webhook and its new secret');

@@ -152,9 +152,9 @@ export class VpWebhookDetail extends LitElement {
       const rotated = await this.api.rotateSecret(this.webhookId, this.current?.etag);
       const until = rotated.webhook.previousSecretExpiresAt;
       this.secret = { value: rotated.secret, intro: until ? w.rotatedIntro(formatShort(until)) : w.secretIntro };
-      await this.refresh();
       await this.updateComplete;
       this.renderRoot.querySelector<VpWebhookSecret>('vp-webhook-secret')?.focus();
+      await this.refresh();
     });
   }
 
