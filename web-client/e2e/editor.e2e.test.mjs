@@ -211,7 +211,10 @@ describe('editor SPA: each role’s day', () => {
     const save = page.waitForResponse(isCall(`/api/v1/manage/fiches/${ficheId}`, 'PUT'));
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
     assert.equal((await save).status(), 200);
-    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('vivapolis.draft.')).length), 0, 'saved: no draft left behind');
+    // The page forgets the draft once it has handled the answer, a moment after Playwright sees the answer.
+    const drafts = () => Object.keys(localStorage).filter((k) => k.startsWith('vivapolis.draft.')).length;
+    await page.waitForFunction(() => Object.keys(localStorage).every((k) => !k.startsWith('vivapolis.draft.')), null, { timeout: 5_000 }).catch(() => {});
+    assert.equal(await page.evaluate(drafts), 0, 'saved: no draft left behind');
   });
 
   step('leaving with unsaved changes asks first', async () => {
