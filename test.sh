@@ -89,6 +89,9 @@ export Vivapolis__Cors__ManageOrigins="http://127.0.0.1:$WEB_PORT"
 # Every role signs in during the walk, and a new account sets its password: more than the 10 a minute per address.
 export Vivapolis__RateLimits__SignInPerMinute=100
 export Vivapolis__Media__Root="$PG_DIR.media"
+# The webhooks walk points a webhook at a receiver the test starts on 127.0.0.1: the API refuses loopback
+# receivers (SSRF guard) unless this development setting allows them, over http too.
+export Vivapolis__Webhooks__AllowLoopback=true
 API_DLL="$ROOT/api/bin/Debug/net10.0/Vivapolis.Api.dll"
 if dotnet "$API_DLL" seed-demo --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api-seed.log" 2>&1; then
   dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" --contentRoot "$(dirname "$API_DLL")" >"$LOGS/api.log" 2>&1 &

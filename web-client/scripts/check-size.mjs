@@ -13,6 +13,8 @@ const BUDGETS = [
   { name: 'rich text engine (loaded on demand)', match: /^rich-text-engine-.*\.js$/, kB: 135 },
   // The library screen, the picker, the upload and the alt text form: loaded by the first screen that shows one.
   { name: 'media library elements (loaded on demand)', match: /^media-elements-.*\.js$/, kB: 10 },
+  // The webhooks screens and their strings: loaded on an administrator's first visit to « Webhooks ».
+  { name: 'webhooks screens (loaded on demand)', match: /^webhooks-elements-.*\.js$/, kB: 10 },
 ];
 const TOTAL_KB = 200;
 

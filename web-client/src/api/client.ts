@@ -9,6 +9,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { contentApi, type ContentApi, type Segment } from './content-api.js';
 import { createMediaApi } from './media-api.js';
+import { createWebhooksApi } from './webhooks-api.js';
 import { translationsApi, type TranslatableSegment, type TranslationsApi } from './translations-api.js';
 
 export type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
@@ -212,6 +213,9 @@ export function createApi(options: ApiOptions) {
 
     /** The media library: images, their texts, their uses, and uploads with progress. */
     media: createMediaApi(transport, options.createXhr),
+
+    /** Webhooks (admins): their settings, secrets, pings and delivery log. */
+    webhooks: createWebhooksApi(transport),
 
     async signIn(email: string, password: string): Promise<TokenResponse> {
       return (await call(() => client.POST('/api/v1/auth/token', { body: { email, password } }))).data;

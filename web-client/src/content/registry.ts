@@ -23,4 +23,4 @@ export const specOf = (segment: Segment): ContentTypeSpec => bySegment[segment];
 export const isSegment = (text: string): text is Segment => Object.hasOwn(bySegment, text);
 
 /** A type by its name in events, the audit log and the media library's uses (`article`, `advertiser-contact`). */
-export const specOfTypeName = (name: string): ContentTypeSpec | undefined => contentTypes.find((t) => t.segment.replace(/s$/, '') === name);
+export const specOfTypeName = (name: string): ContentTypeSpec | undefined => contentTypes.find((t) => t.typeName === name);

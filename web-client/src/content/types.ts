@@ -8,6 +8,11 @@ import type { Field, Section, Values } from './fields.js';
 
 export interface ContentTypeSpec {
   segment: Segment;
+  /**
+   * Its name in sync entries, webhooks, the audit log and the media library's uses (`article`,
+   * `advertiser-contact`): `GET /api/v1/content-types`' `name`, which is not its segment less an « s ».
+   */
+  typeName: string;
   /** Editors and authors work on the editorial desk; sales on the advertising desk. */
   desk: 'editorial' | 'advertising';
   names: {

@@ -18,3 +18,17 @@ export function describeError(error: unknown): ErrorText {
   if (traceId) text.traceId = traceId;
   return text;
 }
+
+/**
+ * The validation messages of a problem+json (`errors`), by the field they are about, camelCase as the forms name
+ * their fields (`Url` and `url` are both `url`; `Body.ContentTypes` is `contentTypes`). Empty for any other error.
+ */
+export function fieldErrors(error: unknown): Record<string, string[]> {
+  if (!(error instanceof ApiError) || !error.problem.errors) return {};
+  const byField: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(error.problem.errors)) {
+    const name = key.replace(/^body\./i, '').split('.').map((p) => p.charAt(0).toLowerCase() + p.slice(1)).join('.');
+    byField[name] = [...(byField[name] ?? []), ...messages];
+  }
+  return byField;
+}

@@ -16,13 +16,15 @@ describe('routes', () => {
     expect(parseRoute('#/review')).toEqual({ name: 'review' });
     expect(parseRoute('#/media')).toEqual({ name: 'media' });
     expect(parseRoute('#/users')).toEqual({ name: 'users' });
+    expect(parseRoute('#/webhooks')).toEqual({ name: 'webhooks' });
+    expect(parseRoute(`#/webhooks/${ID.toUpperCase()}`)).toEqual({ name: 'webhooks', id: ID });
     expect(parseRoute(`#/audit?item=${ID}`)).toEqual({ name: 'audit', item: ID });
     expect(parseRoute('#/audit?item=nimportequoi')).toEqual({ name: 'audit' });
     expect(parseRoute('#/password-reset?token=abc.def')).toEqual({ name: 'password-reset', token: 'abc.def' });
   });
 
   it('says "not found" for anything else rather than showing another screen', () => {
-    for (const hash of ['#/archives', '#/articles/not-an-id', '#/articles/new/history', '#/users/12', '#/webhooks']) {
+    for (const hash of ['#/archives', '#/articles/not-an-id', '#/articles/new/history', '#/users/12', '#/webhooks/12', '#/webhooks/new']) {
       expect(parseRoute(hash).name, hash).toBe('not-found');
     }
   });
@@ -30,5 +32,7 @@ describe('routes', () => {
   it('makes the links the parser reads back', () => {
     expect(parseRoute(hrefOf.history('events', ID))).toEqual({ name: 'history', segment: 'events', id: ID });
     expect(parseRoute(hrefOf.audit(ID))).toEqual({ name: 'audit', item: ID });
+    expect(parseRoute(hrefOf.webhooks(ID))).toEqual({ name: 'webhooks', id: ID });
+    expect(parseRoute(hrefOf.webhooks())).toEqual({ name: 'webhooks' });
   });
 });

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'media' }
   | { name: 'users' }
   | { name: 'api-keys' }
+  | { name: 'webhooks'; id?: string }
   | { name: 'audit'; item?: string }
   | { name: 'account' }
   | { name: 'password-reset'; token: string }
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
     '/media': { name: 'media' },
     '/users': { name: 'users' },
     '/api-keys': { name: 'api-keys' },
+    '/webhooks': { name: 'webhooks' },
     '/account': { name: 'account' },
   };
   if (fixed[path]) return fixed[path]!;
@@ -39,6 +41,8 @@ export function parseRoute(hash: string): Route {
     const item = query.get('item');
     return item && new RegExp(`^${UUID}$`).test(item) ? { name: 'audit', item: item.toLowerCase() } : { name: 'audit' };
   }
+  const webhook = new RegExp(`^/webhooks/(${UUID})$`).exec(path);
+  if (webhook) return { name: 'webhooks', id: webhook[1]!.toLowerCase() };
   if (path === '/password-reset') return { name: 'password-reset', token: query.get('token') ?? '' };
   const content = new RegExp(`^/([a-z-]+)(?:/(new|${UUID})(/history)?)?$`).exec(path);
   if (content && isSegment(content[1]!)) {
@@ -58,4 +62,5 @@ export const hrefOf = {
   edit: (segment: Segment, id: string) => `#/${segment}/${id}`,
   history: (segment: Segment, id: string) => `#/${segment}/${id}/history`,
   audit: (item?: string) => (item ? `#/audit?item=${item}` : '#/audit'),
+  webhooks: (id?: string) => (id ? `#/webhooks/${id}` : '#/webhooks'),
 };

@@ -6,6 +6,7 @@ import { requestBounds } from '../api/bounds.js';
 import { formatShort } from '../content/time.js';
 import { fr } from '../i18n/fr.js';
 import { describeError, type ErrorText } from './problem-text.js';
+import { CursorPages } from './cursor-pages.js';
 import { copy, failedState, loadingState, problemLines } from './states.js';
 import { shared } from './styles.js';
 import type { Workspace } from './workspace.js';
@@ -20,12 +21,11 @@ export class VpApiKeys extends LitElement {
   @state() private alert: ErrorText | null = null;
   @state() private created: CreatedApiKey | null = null;
   @state() private copied = '';
-  @state() private cursors: (string | undefined)[] = [];
-  @state() private cursor: string | undefined;
+  private pages = new CursorPages(this);
   @query('h1') private heading!: HTMLElement;
 
   private keys = new Task(this, {
-    args: () => [this.workspace, this.cursor] as const,
+    args: () => [this.workspace, this.pages.cursor] as const,
     task: ([workspace, cursor], { signal }) => workspace.api.apiKeys.list(cursor, signal),
   });
 
@@ -46,11 +46,7 @@ export class VpApiKeys extends LitElement {
         initial: () => loadingState(k.loading),
         pending: () => loadingState(k.loading),
         error: (error) => failedState(k.error, error, () => this.keys.run()),
-        complete: (page) => html`${this.renderTable(page.items)}
-          <nav class="pager" aria-label=${fr.list.pagination}>
-            ${this.cursors.length ? html`<button type="button" @click=${() => { this.cursor = this.cursors.at(-1); this.cursors = this.cursors.slice(0, -1); }}>${fr.list.previous}</button>` : nothing}
-            ${page.next ? html`<button type="button" @click=${() => { this.cursors = [...this.cursors, this.cursor]; this.cursor = page.next!; }}>${fr.list.next}</button>` : nothing}
-          </nav>`,
+        complete: (page) => html`${this.renderTable(page.items)}${this.pages.render(page.next)}`,
       })}
     `;
   }

@@ -129,8 +129,26 @@ describe('vp-app', () => {
     saveSession(sessionFromToken(token('admin', 'Camille Admin')));
     const admin = await mountApp({ ...reference, 'GET /api/v1/manage/articles': emptyList });
     expect([...shadow(admin.el).querySelectorAll('nav a')].map((a) => a.textContent!.trim())).toEqual([
-      ...contentTypes.map((t) => t.names.many), 'Médiathèque', 'À relire', 'Comptes', 'Clés d’API', 'Journal',
+      ...contentTypes.map((t) => t.names.many), 'Médiathèque', 'À relire', 'Comptes', 'Clés d’API', 'Webhooks', 'Journal',
     ]);
+  });
+
+  it('opens the webhooks for an admin, and tells an editor they are not their role, without asking the API', async () => {
+    saveSession(sessionFromToken(token('admin', 'Camille Admin')));
+    location.hash = '#/webhooks';
+    const { el, seen } = await mountApp({ ...reference, 'GET /api/v1/manage/webhooks': emptyList });
+    // The webhooks screens are a chunk of their own, loaded on the first visit.
+    await customElements.whenDefined('vp-webhooks');
+    await vi.waitFor(() => expect(seen.some((r) => r.path === '/api/v1/manage/webhooks')).toBe(true));
+    expect(shadow(el).querySelector('nav a[aria-current="page"]')!.textContent!.trim()).toBe('Webhooks');
+    expect(document.title).toBe(fr.app.documentTitle('Webhooks'));
+    document.body.innerHTML = '';
+
+    saveSession(sessionFromToken(token('editor', 'Élise Rédaction')));
+    location.hash = '#/webhooks/6f1c1a53-7d1a-4b59-9d57-0a8d1d7b3f10';
+    const editor = await mountApp({ ...reference });
+    expect(shadow(editor.el).querySelector('vp-not-in-role')).not.toBeNull();
+    expect(editor.seen.some((r) => r.path.startsWith('/api/v1/manage/webhooks'))).toBe(false);
   });
 
   it('signs out through /auth/logout with the refresh token, then shows the sign-in', async () => {

@@ -19,6 +19,7 @@ import './vp-audit.js';
 import './vp-content-editor.js';
 import './vp-content-list.js';
 import { loadMediaElements } from './media/load.js';
+import { loadWebhookElements } from './webhooks/load.js';
 import './vp-history.js';
 import './vp-not-found.js';
 import './vp-not-in-role.js';
@@ -34,7 +35,7 @@ interface View extends HTMLElement {
 }
 
 const VIEWS =
-  'vp-sign-in, vp-not-in-role, vp-not-found, vp-content-list, vp-content-editor, vp-history, vp-review-queue, vp-users, vp-api-keys, vp-audit, vp-account, vp-password-reset, vp-media-library';
+  'vp-sign-in, vp-not-in-role, vp-not-found, vp-content-list, vp-content-editor, vp-history, vp-review-queue, vp-users, vp-api-keys, vp-audit, vp-account, vp-password-reset, vp-media-library, vp-webhooks, vp-webhook-detail';
 
 /**
  * The editor application: reads config.json, keeps the session (shared by the browser's tabs), and shows the
@@ -173,7 +174,7 @@ export class VpApp extends LitElement {
           ${usesMedia(role) ? link('#/media', fr.media.library.title, r.name === 'media') : nothing}
           ${manages(role, 'editorial') ? link('#/review', fr.app.review, r.name === 'review') : nothing}
           ${administers(role)
-            ? html`${link('#/users', fr.app.users, r.name === 'users')}${link('#/api-keys', fr.app.apiKeys, r.name === 'api-keys')}${link(hrefOf.audit(), fr.app.audit, r.name === 'audit')}`
+            ? html`${link('#/users', fr.app.users, r.name === 'users')}${link('#/api-keys', fr.app.apiKeys, r.name === 'api-keys')}${link(hrefOf.webhooks(), fr.app.webhooks, r.name === 'webhooks')}${link(hrefOf.audit(), fr.app.audit, r.name === 'audit')}`
             : nothing}
         </ul>
       </nav>
@@ -241,6 +242,13 @@ export class VpApp extends LitElement {
         return administers(role) ? html`<vp-users .workspace=${w}></vp-users>` : notInRole;
       case 'api-keys':
         return administers(role) ? html`<vp-api-keys .workspace=${w}></vp-api-keys>` : notInRole;
+      case 'webhooks':
+        if (!administers(role)) return notInRole;
+        void loadWebhookElements();
+        // Two templates: the list and one webhook's screen are different elements, each focused on arrival.
+        return route.id
+          ? html`<vp-webhook-detail .api=${w.api.webhooks} .nameOf=${w.nameOf} webhookId=${route.id} @vp-navigate=${this.navigate}></vp-webhook-detail>`
+          : html`<vp-webhooks .api=${w.api.webhooks}></vp-webhooks>`;
       case 'audit':
         return administers(role) ? html`<vp-audit .workspace=${w} .item=${route.item}></vp-audit>` : notInRole;
       case 'account':
@@ -274,6 +282,7 @@ export class VpApp extends LitElement {
       case 'media': return fr.media.library.title;
       case 'users': return fr.users.title;
       case 'api-keys': return fr.apiKeys.title;
+      case 'webhooks': return fr.app.webhooks;
       case 'audit': return fr.audit.title;
       case 'account': return fr.password.accountTitle;
       case 'not-found': return fr.notFound.title;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { AuditEntry, AuditQuery, Colleague } from '../api/client.js';
-import { contentTypes } from '../content/registry.js';
+import { contentTypes, specOfTypeName } from '../content/registry.js';
 import { formatShort, instantOf } from '../content/time.js';
 import { fr } from '../i18n/fr.js';
 import { hrefOf } from './route.js';
@@ -75,7 +75,7 @@ export class VpAudit extends LitElement {
           <label for="audit-type">${a.type}</label>
           <select id="audit-type" name="type">
             <option value="">${a.anyType}</option>
-            ${contentTypes.map((t) => html`<option value=${typeName(t.segment)} ?selected=${f.type === typeName(t.segment)}>${t.names.many}</option>`)}
+            ${contentTypes.map((t) => html`<option value=${t.typeName} ?selected=${f.type === t.typeName}>${t.names.many}</option>`)}
           </select>
         </div>
         <div class="field"><label for="audit-from">${a.from}</label><input id="audit-from" name="from" type="date" .value=${day(this.dayFrom)} /></div>
@@ -110,8 +110,8 @@ export class VpAudit extends LitElement {
       <thead><tr><th scope="col">${a.colAt}</th><th scope="col">${a.colBy}</th><th scope="col">${a.colAction}</th><th scope="col">${a.colItem}</th><th scope="col">${a.colVersion}</th></tr></thead>
       <tbody>
         ${entries.map((e) => {
-          const spec = contentTypes.find((t) => typeName(t.segment) === e.type);
-          const what = spec ? spec.names.one : e.action.startsWith('api_key') ? a.apiKey : e.action.startsWith('user') ? a.account : '';
+          const spec = e.type ? specOfTypeName(e.type) : undefined;
+          const what = spec ? spec.names.one : e.action.startsWith('api_key') ? a.apiKey : e.action.startsWith('user') ? a.account : e.action.startsWith('webhook') ? a.webhook : '';
           return html`<tr>
             <td>${formatShort(e.at)}</td>
             <td data-label=${a.colBy}>${this.workspace.nameOf(e.by)}</td>
@@ -166,9 +166,6 @@ export class VpAudit extends LitElement {
     this.cursors = this.cursors.slice(0, -1);
   }
 }
-
-/** The content type's name in the audit log and in events (`article`, `advertiser-contact`). */
-const typeName = (segment: string) => segment.replace(/s$/, '');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,7 +5,7 @@ import type { ResetTicket, Role, UserAccount } from '../api/client.js';
 import { requestBounds } from '../api/bounds.js';
 import { formatLong, formatShort } from '../content/time.js';
 import { fr } from '../i18n/fr.js';
-import { describeError, type ErrorText } from './problem-text.js';
+import { describeError, fieldErrors, type ErrorText } from './problem-text.js';
 import { copy, failedState, loadingState, problemLines } from './states.js';
 import { shared } from './styles.js';
 import type { Workspace } from './workspace.js';
@@ -205,9 +205,9 @@ export class VpUsers extends LitElement {
       void this.users.run();
     } catch (error) {
       this.alert = describeError(error);
-      const errors = (error as { problem?: { errors?: Record<string, string[]> } }).problem?.errors;
-      if (form && errors) {
-        this.errors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
+      const errors = fieldErrors(error);
+      if (form && Object.keys(errors).length) {
+        this.errors = errors;
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
       } else {

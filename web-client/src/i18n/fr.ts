@@ -29,6 +29,7 @@ export const fr = {
     users: 'Comptes',
     apiKeys: 'Clés d’API',
     audit: 'Journal',
+    webhooks: 'Webhooks',
     account: 'Mon compte',
     loading: 'Chargement de l’espace de rédaction…',
     configError: 'Impossible de lire la configuration de l’application (config.json).',
@@ -493,6 +494,7 @@ export const fr = {
     itemFilterLabel: (id: string) => `(élément ${id})`,
     apiKey: 'clé d’API',
     account: 'compte',
+    webhook: 'webhook',
     actions: {
       created: 'création',
       edited: 'modification',
@@ -512,6 +514,10 @@ export const fr = {
       user_suspended: 'compte suspendu',
       user_reactivated: 'compte réactivé',
       user_password_reset_forced: 'mot de passe réinitialisé',
+      webhook_created: 'webhook créé',
+      webhook_updated: 'webhook modifié',
+      webhook_secret_rotated: 'secret de webhook changé',
+      webhook_deleted: 'webhook supprimé',
     } as Record<string, string>,
   },
   errors: {

@@ -3,6 +3,7 @@ import type { ContentTypeSpec } from '../types.js';
 /** People at advertisers, kept by the sales team: personal data, public only with their consent. */
 export const advertiserContacts: ContentTypeSpec = {
   segment: 'advertiser-contacts',
+  typeName: 'advertiser-contact',
   desk: 'advertising',
   names: { one: 'contact', many: 'Contacts annonceurs', create: 'Nouveau contact', the: 'le contact', this: 'ce contact', feminine: false },
   titlePath: 'fullName',

@@ -3,6 +3,7 @@ import { classification, coverAndSeo, identity, type ContentTypeSpec } from '../
 /** Magazine interviews and news. */
 export const articles: ContentTypeSpec = {
   segment: 'articles',
+  typeName: 'article',
   desk: 'editorial',
   names: { one: 'article', many: 'Articles', create: 'Nouvel article', the: 'l’article', this: 'cet article', feminine: false },
   titlePath: 'title',

@@ -29,6 +29,7 @@ const attendance = {
 /** The agenda: matinales, conferences, webinars, visits, with their time zone. */
 export const events: ContentTypeSpec = {
   segment: 'events',
+  typeName: 'event',
   desk: 'editorial',
   names: { one: 'événement', many: 'Événements', create: 'Nouvel événement', the: 'l’événement', this: 'cet événement', feminine: false },
   titlePath: 'title',

@@ -17,6 +17,7 @@ const financingSources = {
 /** Exemplary actions of the sustainable city, in France and abroad. */
 export const fiches: ContentTypeSpec = {
   segment: 'fiches',
+  typeName: 'fiche',
   desk: 'editorial',
   names: { one: 'fiche', many: 'Fiches', create: 'Nouvelle fiche', the: 'la fiche', this: 'cette fiche', feminine: true },
   titlePath: 'title',

@@ -4,6 +4,7 @@ import { actorKinds } from './actor-kinds.js';
 /** The members directory: the organisations of the network, which fiches' actors and events' organisers link. */
 export const members: ContentTypeSpec = {
   segment: 'members',
+  typeName: 'member',
   desk: 'editorial',
   names: { one: 'membre', many: 'Membres', create: 'Nouveau membre', the: 'le membre', this: 'ce membre', feminine: false },
   titlePath: 'name',
